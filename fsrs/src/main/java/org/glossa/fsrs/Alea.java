@@ -80,7 +80,7 @@ final class Alea {
 
     /**
      * JavaScript's {@code String(number)}, which ts-fsrs uses to build fuzz seeds: shortest round-trip digits, no
-     * ".0" on integers, exponent only below 1e-7 or from 1e21.
+     * ".0" on integers, exponent only below 1e-6 or from 1e21.
      */
     static String jsNumber(double x) {
         if (Double.isNaN(x)) {
@@ -95,7 +95,7 @@ final class Alea {
         double abs = Math.abs(x);
         // Since JDK 19 Double.toString gives the shortest digits that round-trip, as JavaScript does.
         BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-        if (abs >= 1e-7 && abs < 1e21) {
+        if (abs >= 1e-6 && abs < 1e21) {
             return shortest.toPlainString();
         }
         String digits = shortest.unscaledValue().abs().toString();
