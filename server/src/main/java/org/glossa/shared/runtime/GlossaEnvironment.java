@@ -24,8 +24,10 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
     /** The signing secret used when none is configured outside prod; prod refuses it. */
     public static final String DEVELOPMENT_JWT_SECRET = "glossa-development-secret-never-use-in-production";
 
-    static final String EMBEDDED_URL = "jdbc:h2:file:./data/glossa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+    public static final String EMBEDDED_ADMIN_EMAIL = "admin@glossa.local";
+    public static final String EMBEDDED_ADMIN_PASSWORD = "glossa-admin-password";
+
+    static final String EMBEDDED_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     public enum Mode { EMBEDDED, EXTERNAL, PRODUCTION }
 
@@ -50,11 +52,19 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
             derived.put("glossa.clock.adjustable", "false");
         } else if (!StringUtils.hasText(url)) {
             mode = Mode.EMBEDDED;
-            url = EMBEDDED_URL;
-            derived.put("spring.datasource.url", EMBEDDED_URL);
+            // glossa.embedded.directory (default ./data) holds the H2 database files.
+            String directory = env.getProperty("glossa.embedded.directory", "./data").replaceAll("/+$", "");
+            if (!directory.startsWith("/") && !directory.startsWith(".") && !directory.startsWith("~")) {
+                directory = "./" + directory; // H2 wants relative paths spelled out as such
+            }
+            url = "jdbc:h2:file:" + directory + "/glossa" + EMBEDDED_OPTIONS;
+            derived.put("spring.datasource.url", url);
             derived.put("spring.datasource.username", "sa");
             derived.put("spring.datasource.password", "");
             derived.put("glossa.clock.adjustable", "true");
+            // A known admin, so that the test clock and admin API can be tried at once; never outside embedded mode.
+            derived.put("glossa.admin.email", EMBEDDED_ADMIN_EMAIL);
+            derived.put("glossa.admin.password", EMBEDDED_ADMIN_PASSWORD);
         } else {
             mode = Mode.EXTERNAL;
         }

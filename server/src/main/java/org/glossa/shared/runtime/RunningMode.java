@@ -26,7 +26,9 @@ class RunningMode {
         String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         switch (mode) {
             case "embedded" -> log.warn("Glossa is running in EMBEDDED mode: H2 database in ./data, in-process cache, "
-                    + "no Redis, adjustable test clock; for trying out only. API docs: http://localhost:{}/docs", port);
+                    + "no Redis, adjustable test clock; for trying out only. API docs: http://localhost:{}/docs. "
+                    + "Unless GLOSSA_ADMIN_EMAIL is set, the admin is {} with password {}", port,
+                    GlossaEnvironment.EMBEDDED_ADMIN_EMAIL, GlossaEnvironment.EMBEDDED_ADMIN_PASSWORD);
             case "production" -> log.info("Glossa is running in production mode on PostgreSQL{}",
                     redis ? " and Redis" : " without Redis (caches and rate limits per node)");
             default -> log.info("Glossa is running on an external database{}", redis ? " and Redis" : ", without Redis");
