@@ -1,0 +1,216 @@
+package org.glossa.fsrs;
+
+/**
+ * The optimizer's objective for one item and its exact gradient, by hand-written reverse-mode differentiation of the
+ * FSRS-6 step (as fsrs-rs {@code src/analytic.rs}): binary cross-entropy between the retrievability predicted from the
+ * item's history and whether the last review was recalled. Branches that are not smooth (clamps, the lapse ceiling,
+ * the floor of same-day success) are differentiated on the side the forward pass took. Double precision throughout.
+ *
+ * <p>Not thread-safe: it keeps per-step caches to avoid allocating in the inner loop. Use one per thread.
+ */
+final class TrainingLoss {
+
+    private static final double MIN_P = 1e-7;
+    private static final double MAX_P = 1 - 1e-7;
+    private static final double LN_09 = Math.log(0.9);
+
+    private static final int SHORT = 0;
+    private static final int FAILURE_FLOOR = 1;
+    private static final int FAILURE = 2;
+    private static final int SUCCESS = 3;
+
+    private double[] lastS = new double[16];
+    private double[] lastD = new double[16];
+    private double[] retr = new double[16];
+    private double[] preS = new double[16];
+    private double[] preD = new double[16];
+    private double[] aux = new double[16];
+    private int[] branch = new int[16];
+
+    /**
+     * Adds {@code weight · BCE} of the item to the returned loss and its gradient with respect to {@code w} into
+     * {@code grad} (if not null).
+     */
+    double lossAndGradient(double[] w, TrainingItem item, double weight, double[] grad) {
+        int h = item.size() - 1;
+        ensureCapacity(h);
+        double decay = -w[20];
+        double factor = Math.exp(LN_09 / decay) - 1;
+        double easyD = w[4] - Math.exp(3 * w[5]) + 1;
+        double s = 0;
+        double d = 0;
+        for (int i = 0; i < h; i++) {
+            int g = item.grade(i);
+            int t = item.elapsedDays(i);
+            double newS;
+            double newD;
+            if (i == 0) {
+                newS = w[g - 1];
+                newD = w[4] - Math.exp(w[5] * (g - 1)) + 1;
+            } else {
+                lastS[i] = s;
+                lastD[i] = d;
+                double r = Math.pow(1 + factor * t / s, decay);
+                retr[i] = r;
+                if (t == 0) {
+                    double raw = Math.exp(w[17] * (g - 3 + w[18])) * Math.pow(s, -w[19]);
+                    aux[i] = raw;
+                    branch[i] = SHORT;
+                    newS = s * (g >= 2 ? Math.max(raw, 1) : raw);
+                } else if (g == 1) {
+                    double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1)
+                        * Math.exp((1 - r) * w[14]);
+                    double floor = s / Math.exp(w[17] * w[18]);
+                    if (floor < raw) {
+                        branch[i] = FAILURE_FLOOR;
+                        newS = floor;
+                    } else {
+                        branch[i] = FAILURE;
+                        newS = raw;
+                    }
+                } else {
+                    double inc = Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * Math.expm1((1 - r) * w[10])
+                        * (g == 2 ? w[15] : 1) * (g == 4 ? w[16] : 1);
+                    branch[i] = SUCCESS;
+                    newS = s * (1 + inc);
+                }
+                double next = d + (10 - d) * (-w[6] * (g - 3)) / 9;
+                newD = w[7] * (easyD - next) + next;
+            }
+            preS[i] = newS;
+            preD[i] = newD;
+            s = Math.min(Math.max(newS, Fsrs.S_MIN), Fsrs.S_MAX);
+            d = Math.min(Math.max(newD, Fsrs.D_MIN), Fsrs.D_MAX);
+        }
+        int t = item.predictedDays();
+        double base = 1 + factor * t / s;
+        double rRaw = Math.pow(base, decay);
+        double p = Math.min(Math.max(rRaw, MIN_P), MAX_P);
+        double y = item.recalled() ? 1 : 0;
+        double loss = -weight * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+        if (grad == null || !(rRaw > MIN_P && rRaw < MAX_P)) {
+            return loss;
+        }
+        double gR = -weight * (y / p - (1 - y) / (1 - p));
+        double gS = curveBackward(w, gR, rRaw, base, decay, factor, t, s, grad);
+        double gD = 0;
+        for (int i = h - 1; i >= 0; i--) {
+            int g = item.grade(i);
+            double gPreS = inside(preS[i], Fsrs.S_MIN, Fsrs.S_MAX) ? gS : 0;
+            double gPreD = inside(preD[i], Fsrs.D_MIN, Fsrs.D_MAX) ? gD : 0;
+            if (i == 0) {
+                grad[g - 1] += gPreS;
+                grad[4] += gPreD;
+                grad[5] += gPreD * -(g - 1) * Math.exp(w[5] * (g - 1));
+                break;
+            }
+            double ls = lastS[i];
+            double ld = lastD[i];
+            double r = retr[i];
+            double gLastS = 0;
+            double gLastD = 0;
+            double gRetr = 0;
+            if (gPreS != 0) {
+                switch (branch[i]) {
+                    case SHORT -> {
+                        double raw = aux[i];
+                        boolean floored = g >= 2 && raw < 1;
+                        if (floored) {
+                            gLastS += gPreS;
+                        } else {
+                            double q = g - 3 + w[18];
+                            grad[17] += gPreS * ls * raw * q;
+                            grad[18] += gPreS * ls * raw * w[17];
+                            grad[19] += gPreS * ls * raw * -Math.log(ls);
+                            gLastS += gPreS * (raw - w[19] * raw);
+                        }
+                    }
+                    case FAILURE_FLOOR -> {
+                        double floor = ls / Math.exp(w[17] * w[18]);
+                        grad[17] += gPreS * floor * -w[18];
+                        grad[18] += gPreS * floor * -w[17];
+                        gLastS += gPreS * floor / ls;
+                    }
+                    case FAILURE -> {
+                        double p13 = Math.pow(ls + 1, w[13]);
+                        double dPow = Math.pow(ld, -w[12]);
+                        double er = Math.exp((1 - r) * w[14]);
+                        double raw = w[11] * dPow * (p13 - 1) * er;
+                        grad[11] += gPreS * dPow * (p13 - 1) * er;
+                        grad[12] += gPreS * raw * -Math.log(ld);
+                        grad[13] += gPreS * w[11] * dPow * er * p13 * Math.log(ls + 1);
+                        grad[14] += gPreS * raw * (1 - r);
+                        gLastS += gPreS * w[11] * dPow * er * w[13] * p13 / (ls + 1);
+                        gLastD += gPreS * raw * (-w[12] / ld);
+                        gRetr += gPreS * raw * -w[14];
+                    }
+                    default -> {
+                        double a = Math.exp(w[8]);
+                        double b = 11 - ld;
+                        double cs = Math.pow(ls, -w[9]);
+                        double expE = Math.exp((1 - r) * w[10]);
+                        double e = expE - 1;
+                        double hp = g == 2 ? w[15] : 1;
+                        double eb = g == 4 ? w[16] : 1;
+                        double inc = a * b * cs * e * hp * eb;
+                        double gInc = gPreS * ls;
+                        gLastS += gPreS * (1 + inc) - gInc * inc * w[9] / ls;
+                        gLastD += -gInc * a * cs * e * hp * eb;
+                        gRetr += gInc * a * b * cs * hp * eb * (-w[10] * expE);
+                        grad[8] += gInc * inc;
+                        grad[9] += gInc * inc * -Math.log(ls);
+                        grad[10] += gInc * a * b * cs * hp * eb * (1 - r) * expE;
+                        if (g == 2) {
+                            grad[15] += gInc * a * b * cs * e * eb;
+                        } else if (g == 4) {
+                            grad[16] += gInc * a * b * cs * e * hp;
+                        }
+                    }
+                }
+            }
+            if (gPreD != 0) {
+                double delta = -w[6] * (g - 3);
+                double next = ld + (10 - ld) * delta / 9;
+                grad[7] += gPreD * (easyD - next);
+                grad[4] += gPreD * w[7];
+                grad[5] += gPreD * w[7] * -3 * Math.exp(3 * w[5]);
+                double gNext = gPreD * (1 - w[7]);
+                grad[6] += gNext * (10 - ld) * -(g - 3) / 9;
+                gLastD += gNext * (1 - delta / 9);
+            }
+            if (gRetr != 0) {
+                int ti = item.elapsedDays(i);
+                gLastS += curveBackward(w, gRetr, r, 1 + factor * ti / ls, decay, factor, ti, ls, grad);
+            }
+            gS = gLastS;
+            gD = gLastD;
+        }
+        return loss;
+    }
+
+    /** Adds dR/dw20 · gR to grad[20] and returns dR/ds · gR. */
+    private static double curveBackward(double[] w, double gR, double r, double base, double decay, double factor,
+                                        double t, double s, double[] grad) {
+        double w20 = w[20];
+        double dFactor = (factor + 1) * LN_09 / (w20 * w20);
+        grad[20] += gR * r * (-Math.log(base) + decay / base * t / s * dFactor);
+        return gR * r * decay / base * (-t * factor / (s * s));
+    }
+
+    private static boolean inside(double x, double lo, double hi) {
+        return x > lo && x < hi;
+    }
+
+    private void ensureCapacity(int n) {
+        if (lastS.length < n) {
+            int size = Math.max(n, lastS.length * 2);
+            lastS = new double[size];
+            lastD = new double[size];
+            retr = new double[size];
+            preS = new double[size];
+            preD = new double[size];
+            aux = new double[size];
+            branch = new int[size];
+        }
+    }
+}
