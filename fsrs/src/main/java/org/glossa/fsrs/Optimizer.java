@@ -123,7 +123,7 @@ public final class Optimizer {
 
     // ---- outlier filter (fsrs-rs dataset.rs) -----------------------------------------------------------------------
 
-    private record Prepared(List<TrainingItem> pretrain, List<TrainingItem> train) {
+    record Prepared(List<TrainingItem> pretrain, List<TrainingItem> train) {
     }
 
     static Prepared prepare(List<TrainingItem> items) {

@@ -19,6 +19,22 @@ final class TrainingLoss {
     private static final int FAILURE = 2;
     private static final int SUCCESS = 3;
 
+    // constants of the current weights, recomputed only when the weights change
+    private final double[] preparedFor = new double[Parameters.COUNT];
+    private boolean prepared;
+    private double decay;
+    private double factor;
+    private double easyD;
+    private double expW8;
+    private double floorDivisor;
+    private final double[] shortFactor = new double[5];
+    private final double[] initD = new double[5];
+
+    // per-step caches of the forward pass, so that the backward pass needs no transcendental functions
+    private double[] lnS = new double[16];
+    private double[] sPowW9 = new double[16];
+    private double[] expE = new double[16];
+    private double[] lnBase = new double[16];
     private double[] lastS = new double[16];
     private double[] lastD = new double[16];
     private double[] retr = new double[16];
@@ -34,9 +50,7 @@ final class TrainingLoss {
     double lossAndGradient(double[] w, TrainingItem item, double weight, double[] grad) {
         int h = item.size() - 1;
         ensureCapacity(h);
-        double decay = -w[20];
-        double factor = Math.exp(LN_09 / decay) - 1;
-        double easyD = w[4] - Math.exp(3 * w[5]) + 1;
+        prepare(w);
         double s = 0;
         double d = 0;
         for (int i = 0; i < h; i++) {
@@ -46,33 +60,43 @@ final class TrainingLoss {
             double newD;
             if (i == 0) {
                 newS = w[g - 1];
-                newD = w[4] - Math.exp(w[5] * (g - 1)) + 1;
+                newD = initD[g];
             } else {
                 lastS[i] = s;
                 lastD[i] = d;
-                double r = Math.pow(1 + factor * t / s, decay);
-                retr[i] = r;
+                double ln = Math.log(s);
+                lnS[i] = ln;
                 if (t == 0) {
-                    double raw = Math.exp(w[17] * (g - 3 + w[18])) * Math.pow(s, -w[19]);
+                    // same day: retrievability is 1 and plays no part
+                    double raw = shortFactor[g] * Math.exp(-w[19] * ln);
                     aux[i] = raw;
                     branch[i] = SHORT;
                     newS = s * (g >= 2 ? Math.max(raw, 1) : raw);
-                } else if (g == 1) {
-                    double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1)
-                        * Math.exp((1 - r) * w[14]);
-                    double floor = s / Math.exp(w[17] * w[18]);
-                    if (floor < raw) {
-                        branch[i] = FAILURE_FLOOR;
-                        newS = floor;
-                    } else {
-                        branch[i] = FAILURE;
-                        newS = raw;
-                    }
                 } else {
-                    double inc = Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * Math.expm1((1 - r) * w[10])
-                        * (g == 2 ? w[15] : 1) * (g == 4 ? w[16] : 1);
-                    branch[i] = SUCCESS;
-                    newS = s * (1 + inc);
+                    double lb = Math.log(1 + factor * t / s);
+                    lnBase[i] = lb;
+                    double r = Math.exp(decay * lb);
+                    retr[i] = r;
+                    if (g == 1) {
+                        double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1)
+                            * Math.exp((1 - r) * w[14]);
+                        double floor = s / floorDivisor;
+                        if (floor < raw) {
+                            branch[i] = FAILURE_FLOOR;
+                            newS = floor;
+                        } else {
+                            branch[i] = FAILURE;
+                            newS = raw;
+                        }
+                    } else {
+                        double cs = Math.exp(-w[9] * ln);
+                        double em1 = Math.expm1((1 - r) * w[10]);
+                        sPowW9[i] = cs;
+                        expE[i] = em1 + 1;
+                        double inc = expW8 * (11 - d) * cs * em1 * (g == 2 ? w[15] : 1) * (g == 4 ? w[16] : 1);
+                        branch[i] = SUCCESS;
+                        newS = s * (1 + inc);
+                    }
                 }
                 double next = d + (10 - d) * (-w[6] * (g - 3)) / 9;
                 newD = w[7] * (easyD - next) + next;
@@ -84,7 +108,8 @@ final class TrainingLoss {
         }
         int t = item.predictedDays();
         double base = 1 + factor * t / s;
-        double rRaw = Math.pow(base, decay);
+        double lnFinalBase = Math.log(base);
+        double rRaw = Math.exp(decay * lnFinalBase);
         double p = Math.min(Math.max(rRaw, MIN_P), MAX_P);
         double y = item.recalled() ? 1 : 0;
         double loss = -weight * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
@@ -92,7 +117,7 @@ final class TrainingLoss {
             return loss;
         }
         double gR = -weight * (y / p - (1 - y) / (1 - p));
-        double gS = curveBackward(w, gR, rRaw, base, decay, factor, t, s, grad);
+        double gS = curveBackward(w, gR, rRaw, base, lnFinalBase, t, s, grad);
         double gD = 0;
         for (int i = h - 1; i >= 0; i--) {
             int g = item.grade(i);
@@ -101,7 +126,7 @@ final class TrainingLoss {
             if (i == 0) {
                 grad[g - 1] += gPreS;
                 grad[4] += gPreD;
-                grad[5] += gPreD * -(g - 1) * Math.exp(w[5] * (g - 1));
+                grad[5] += gPreD * -(g - 1) * (w[4] + 1 - initD[g]);
                 break;
             }
             double ls = lastS[i];
@@ -121,12 +146,12 @@ final class TrainingLoss {
                             double q = g - 3 + w[18];
                             grad[17] += gPreS * ls * raw * q;
                             grad[18] += gPreS * ls * raw * w[17];
-                            grad[19] += gPreS * ls * raw * -Math.log(ls);
+                            grad[19] += gPreS * ls * raw * -lnS[i];
                             gLastS += gPreS * (raw - w[19] * raw);
                         }
                     }
                     case FAILURE_FLOOR -> {
-                        double floor = ls / Math.exp(w[17] * w[18]);
+                        double floor = ls / floorDivisor;
                         grad[17] += gPreS * floor * -w[18];
                         grad[18] += gPreS * floor * -w[17];
                         gLastS += gPreS * floor / ls;
@@ -145,21 +170,21 @@ final class TrainingLoss {
                         gRetr += gPreS * raw * -w[14];
                     }
                     default -> {
-                        double a = Math.exp(w[8]);
+                        double a = expW8;
                         double b = 11 - ld;
-                        double cs = Math.pow(ls, -w[9]);
-                        double expE = Math.exp((1 - r) * w[10]);
-                        double e = expE - 1;
+                        double cs = sPowW9[i];
+                        double ee = expE[i];
+                        double e = ee - 1;
                         double hp = g == 2 ? w[15] : 1;
                         double eb = g == 4 ? w[16] : 1;
                         double inc = a * b * cs * e * hp * eb;
                         double gInc = gPreS * ls;
                         gLastS += gPreS * (1 + inc) - gInc * inc * w[9] / ls;
                         gLastD += -gInc * a * cs * e * hp * eb;
-                        gRetr += gInc * a * b * cs * hp * eb * (-w[10] * expE);
+                        gRetr += gInc * a * b * cs * hp * eb * (-w[10] * ee);
                         grad[8] += gInc * inc;
-                        grad[9] += gInc * inc * -Math.log(ls);
-                        grad[10] += gInc * a * b * cs * hp * eb * (1 - r) * expE;
+                        grad[9] += gInc * inc * -lnS[i];
+                        grad[10] += gInc * a * b * cs * hp * eb * (1 - r) * ee;
                         if (g == 2) {
                             grad[15] += gInc * a * b * cs * e * eb;
                         } else if (g == 4) {
@@ -173,14 +198,14 @@ final class TrainingLoss {
                 double next = ld + (10 - ld) * delta / 9;
                 grad[7] += gPreD * (easyD - next);
                 grad[4] += gPreD * w[7];
-                grad[5] += gPreD * w[7] * -3 * Math.exp(3 * w[5]);
+                grad[5] += gPreD * w[7] * -3 * (w[4] + 1 - easyD);
                 double gNext = gPreD * (1 - w[7]);
                 grad[6] += gNext * (10 - ld) * -(g - 3) / 9;
                 gLastD += gNext * (1 - delta / 9);
             }
             if (gRetr != 0) {
                 int ti = item.elapsedDays(i);
-                gLastS += curveBackward(w, gRetr, r, 1 + factor * ti / ls, decay, factor, ti, ls, grad);
+                gLastS += curveBackward(w, gRetr, r, 1 + factor * ti / ls, lnBase[i], ti, ls, grad);
             }
             gS = gLastS;
             gD = gLastD;
@@ -189,12 +214,30 @@ final class TrainingLoss {
     }
 
     /** Adds dR/dw20 · gR to grad[20] and returns dR/ds · gR. */
-    private static double curveBackward(double[] w, double gR, double r, double base, double decay, double factor,
-                                        double t, double s, double[] grad) {
+    private double curveBackward(double[] w, double gR, double r, double base, double lnBase, double t, double s,
+                                 double[] grad) {
         double w20 = w[20];
         double dFactor = (factor + 1) * LN_09 / (w20 * w20);
-        grad[20] += gR * r * (-Math.log(base) + decay / base * t / s * dFactor);
+        grad[20] += gR * r * (-lnBase + decay / base * t / s * dFactor);
         return gR * r * decay / base * (-t * factor / (s * s));
+    }
+
+    /** Computes the constants of {@code w} unless they are those of the previous call. */
+    private void prepare(double[] w) {
+        if (prepared && java.util.Arrays.equals(w, preparedFor)) {
+            return;
+        }
+        System.arraycopy(w, 0, preparedFor, 0, Parameters.COUNT);
+        prepared = true;
+        decay = -w[20];
+        factor = Math.exp(LN_09 / decay) - 1;
+        easyD = w[4] - Math.exp(3 * w[5]) + 1;
+        expW8 = Math.exp(w[8]);
+        floorDivisor = Math.exp(w[17] * w[18]);
+        for (int g = 1; g <= 4; g++) {
+            shortFactor[g] = Math.exp(w[17] * (g - 3 + w[18]));
+            initD[g] = w[4] - Math.exp(w[5] * (g - 1)) + 1;
+        }
     }
 
     private static boolean inside(double x, double lo, double hi) {
@@ -204,6 +247,10 @@ final class TrainingLoss {
     private void ensureCapacity(int n) {
         if (lastS.length < n) {
             int size = Math.max(n, lastS.length * 2);
+            lnS = new double[size];
+            sPowW9 = new double[size];
+            expE = new double[size];
+            lnBase = new double[size];
             lastS = new double[size];
             lastD = new double[size];
             retr = new double[size];

@@ -42,7 +42,8 @@ public final class Main {
                    one CSV line per review: card_id,review_time,rating,elapsed_days,state,stability,difficulty,
                    scheduled_days,due
           optimize LOG.csv [--timezone Z] [--day-start H]
-                   JSON {parameters, logLoss, rmseBins, items, reviews, millis}
+                   JSON {parameters, logLoss, rmseBins, items, reviews, millis}; the metrics are null when too
+                   few items pass fsrs-rs's outlier filter
           evaluate LOG.csv --parameters p1,...,p21 [--timezone Z] [--day-start H]
                    the same JSON for the given parameters
         LOG.csv has a header with card_id,review_time,review_rating (review_duration and review_state optional);
@@ -135,10 +136,15 @@ public final class Main {
             sb.append(i == 0 ? "" : ",").append(number(w[i]));
         }
         sb.append("],");
-        if (items.isEmpty()) {
+        Evaluation.Metrics m = null;
+        try {
+            m = Evaluation.evaluate(parameters, items);
+        } catch (IllegalArgumentException e) {
+            // too little data: like fsrs-rs, no metrics rather than made-up ones
+        }
+        if (m == null) {
             sb.append("\"logLoss\":null,\"rmseBins\":null,");
         } else {
-            Evaluation.Metrics m = Evaluation.evaluate(parameters, items);
             sb.append("\"logLoss\":").append(number(m.logLoss())).append(",\"rmseBins\":").append(number(m.rmseBins()))
                 .append(',');
         }

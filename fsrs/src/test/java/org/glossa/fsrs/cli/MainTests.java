@@ -65,7 +65,7 @@ class MainTests {
         StringBuilder csv = new StringBuilder("card_id,review_time,review_rating\n");
         Random random = new Random(5);
         Instant start = Instant.parse("2025-01-06T08:00:00Z");
-        for (int c = 0; c < 60; c++) {
+        for (int c = 0; c < 200; c++) {
             Instant t = start.plus(Duration.ofMinutes(c));
             int interval = 1;
             for (int i = 0; i < 6; i++) {
@@ -78,7 +78,7 @@ class MainTests {
         Run run = run("optimize", log(csv.toString()).toString(), "--timezone", "Europe/Berlin");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).matches("\\{\"parameters\":\\[(-?[0-9.]+,){20}-?[0-9.]+\\],\"logLoss\":[0-9.]+,"
-            + "\"rmseBins\":[0-9.]+,\"items\":300,\"reviews\":360,\"millis\":\\d+\\}\\n");
+            + "\"rmseBins\":[0-9.]+,\"items\":1000,\"reviews\":1200,\"millis\":\\d+\\}\\n");
     }
 
     @Test
@@ -88,7 +88,8 @@ class MainTests {
             + "0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542";
         Run run = run("evaluate", file.toString(), "--parameters", defaults);
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("{\"parameters\":[" + defaults + "],\"logLoss\":")
+        // one item cannot pass fsrs-rs's outlier filter, so there are no metrics to report
+        assertThat(run.out()).startsWith("{\"parameters\":[" + defaults + "],\"logLoss\":null,\"rmseBins\":null,")
             .contains("\"items\":1,\"reviews\":2");
     }
 
