@@ -93,7 +93,12 @@ final class Alea {
             return "0";
         }
         double abs = Math.abs(x);
-        // Since JDK 19 Double.toString gives the shortest digits that round-trip, as JavaScript does.
+        // Since JDK 19 Double.toString gives the shortest digits that round-trip, as JavaScript does; between 1e-3
+        // and 1e7 it has JavaScript's layout too, but for a trailing ".0" on whole numbers.
+        if (abs >= 1e-3 && abs < 1e7) {
+            String java = Double.toString(x);
+            return java.endsWith(".0") ? java.substring(0, java.length() - 2) : java;
+        }
         BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
         if (abs >= 1e-6 && abs < 1e21) {
             return shortest.toPlainString();

@@ -2,10 +2,8 @@ package org.glossa.fsrs;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A learner's day: it starts at {@code startHour} o'clock in their time zone (4 by default, as in Anki, so that a
@@ -33,13 +31,21 @@ public record DayBoundary(ZoneId zone, int startHour) {
 
     /** The learner's date at {@code instant}: before the start hour it is still the previous day. */
     public LocalDate dayOf(Instant instant) {
-        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
-        LocalDate date = local.toLocalDate();
-        return local.getHour() < startHour ? date.minusDays(1) : date;
+        return LocalDate.ofEpochDay(dayNumber(instant));
     }
 
     /** Learner days from {@code earlier} to {@code later}; 0 when {@code later} is not after {@code earlier}. */
     public long elapsedDays(Instant earlier, Instant later) {
-        return Math.max(0, ChronoUnit.DAYS.between(dayOf(earlier), dayOf(later)));
+        return Math.max(0, dayNumber(later) - dayNumber(earlier));
+    }
+
+    /**
+     * The epoch day of {@link #dayOf}, by arithmetic on the local wall-clock seconds (the scheduler calls this twice
+     * per review, so it avoids building date-time objects).
+     */
+    long dayNumber(Instant instant) {
+        int offset = zone instanceof ZoneOffset fixed ? fixed.getTotalSeconds()
+            : zone.getRules().getOffset(instant).getTotalSeconds();
+        return Math.floorDiv(instant.getEpochSecond() + offset - startHour * 3600L, 86400);
     }
 }

@@ -40,6 +40,8 @@ public final class Fsrs {
     private final double decay;
     private final double factor;
     private final double easyInitialDifficulty;
+    private final double expW8;
+    private final double forgetCeilingDivisor;
 
     /** The model with short-term (same-day) stability on, the FSRS-6 default. */
     public Fsrs(Parameters parameters) {
@@ -65,6 +67,8 @@ public final class Fsrs {
         this.factor = round8(factor(w[20]));
         // Mean reversion pulls towards the unclamped D0(Easy), which may lie below 1.
         this.easyInitialDifficulty = initialDifficulty(Rating.EASY);
+        this.expW8 = Math.exp(w[8]);
+        this.forgetCeilingDivisor = shortTerm ? Math.exp(w[17] * w[18]) : 1;
     }
 
     /** The same model computing as ts-fsrs 5.4 does (8-decimal rounding, initial stability at least 0.1). */
@@ -167,7 +171,7 @@ public final class Fsrs {
     public double stabilityAfterRecall(double difficulty, double stability, double retrievability, Rating rating) {
         double hardPenalty = rating == Rating.HARD ? w[15] : 1;
         double easyBonus = rating == Rating.EASY ? w[16] : 1;
-        return round8(stability * (1 + Math.exp(w[8]) * (11 - difficulty) * Math.pow(stability, -w[9])
+        return round8(stability * (1 + expW8 * (11 - difficulty) * Math.pow(stability, -w[9])
             * Math.expm1(w[10] * (1 - retrievability)) * hardPenalty * easyBonus));
     }
 
@@ -176,7 +180,7 @@ public final class Fsrs {
      * the memory more stable than {@code S / e^(w17·w18)} (or S with short-term scheduling off). Unclamped.
      */
     public double stabilityAfterForgetting(double difficulty, double stability, double retrievability) {
-        double ceiling = round8(shortTerm ? stability / Math.exp(w[17] * w[18]) : stability);
+        double ceiling = round8(stability / forgetCeilingDivisor);
         return Math.min(uncappedForgettingStability(difficulty, stability, retrievability), ceiling);
     }
 

@@ -39,6 +39,7 @@ public final class Scheduler {
     private final Fsrs model;
     private final long[] learningMinutes;
     private final long[] relearningMinutes;
+    private final double intervalModifier;
 
     public Scheduler(Parameters parameters, SchedulerSettings settings) {
         if (parameters == null || settings == null) {
@@ -49,6 +50,8 @@ public final class Scheduler {
             parameters.clipped(settings.relearningSteps().size(), false), settings.shortTerm());
         this.learningMinutes = minutes(settings.learningSteps());
         this.relearningMinutes = minutes(settings.relearningSteps());
+        // days per day of stability at the desired retention; ts-fsrs also computes this once per scheduler
+        this.intervalModifier = model.interval(1, settings.desiredRetention());
     }
 
     /** The default parameters and settings. */
@@ -86,20 +89,14 @@ public final class Scheduler {
         if (rating == null) {
             throw new IllegalArgumentException("rating must not be null");
         }
-        return preview(card, now).get(rating);
+        return new Review(card, now, elapsedDays(card, now)).outcome(rating);
     }
 
     /** The outcome of each of the four answers at {@code now}. */
     public Preview preview(Card card, Instant now) {
         Review review = new Review(card, now, elapsedDays(card, now));
-        if (!settings.shortTerm()) {
-            return review.longTerm();
-        }
-        return switch (card.state()) {
-            case NEW, LEARNING, RELEARNING -> new Preview(review.inSteps(Rating.AGAIN), review.inSteps(Rating.HARD),
-                review.inSteps(Rating.GOOD), review.inSteps(Rating.EASY));
-            case REVIEW -> review.inReview();
-        };
+        return new Preview(review.outcome(Rating.AGAIN), review.outcome(Rating.HARD), review.outcome(Rating.GOOD),
+            review.outcome(Rating.EASY));
     }
 
     private static void checkTime(Card card, Instant now) {
@@ -112,11 +109,16 @@ public final class Scheduler {
         }
     }
 
-    /** One review being computed: the card, the time, and the fuzz factor drawn once for all four answers. */
+    /**
+     * One review being computed: the card, the time, and what the answers share (next memory states, intervals, the
+     * fuzz factor), each computed at most once and only when an answer needs it.
+     */
     private final class Review {
         private final Card card;
         private final Instant now;
         private final long elapsedDays;
+        private final MemoryState[] next = new MemoryState[5];
+        private final int[] days = new int[5];
         private double fuzzFactor = Double.NaN;
 
         Review(Card card, Instant now, long elapsedDays) {
@@ -125,30 +127,30 @@ public final class Scheduler {
             this.elapsedDays = elapsedDays;
         }
 
+        ReviewOutcome outcome(Rating rating) {
+            if (!settings.shortTerm()) {
+                return longTerm(rating);
+            }
+            return card.state() == CardState.REVIEW && rating != Rating.AGAIN ? inReview(rating) : inSteps(rating);
+        }
+
         private MemoryState next(Rating rating) {
-            return model.next(card.memory(), elapsedDays, rating);
+            int g = rating.grade();
+            if (next[g] == null) {
+                next[g] = model.next(card.memory(), elapsedDays, rating);
+            }
+            return next[g];
         }
 
-        private int lapsesAfter(Rating rating) {
-            return card.lapses() + (rating == Rating.AGAIN && card.state() != CardState.NEW
-                && (card.state() == CardState.REVIEW || !settings.shortTerm()) ? 1 : 0);
-        }
-
-        private ReviewOutcome outcome(Rating rating, CardState state, int step, MemoryState memory, Instant due,
-                                      int scheduledDays) {
-            Card next = new Card(state, step, memory, due, now, scheduledDays, card.reps() + 1, lapsesAfter(rating));
-            return new ReviewOutcome(next, rating, now, card.state(), elapsedDays);
-        }
-
-        private ReviewOutcome inDays(Rating rating, MemoryState memory, int days) {
-            return outcome(rating, CardState.REVIEW, 0, memory, now.plus(Duration.ofDays(days)), days);
-        }
-
-        /** Rounded, capped and (if on) fuzzed interval in days. */
-        private int interval(double stability) {
-            double exact = model.interval(stability, settings.desiredRetention());
-            int days = (int) Math.min(Math.max(1, Math.round(exact)), settings.maximumInterval());
-            return settings.fuzz() ? Fuzz.apply(days, elapsedDays, settings.maximumInterval(), fuzzFactor()) : days;
+        /** Rounded, capped and (if on) fuzzed interval in days for the state after {@code rating}. */
+        private int interval(Rating rating) {
+            int g = rating.grade();
+            if (days[g] == 0) {
+                double exact = next(rating).stability() * intervalModifier;
+                int d = (int) Math.min(Math.max(1, Math.round(exact)), settings.maximumInterval());
+                days[g] = settings.fuzz() ? Fuzz.apply(d, elapsedDays, settings.maximumInterval(), fuzzFactor()) : d;
+            }
+            return days[g];
         }
 
         private double fuzzFactor() {
@@ -161,9 +163,23 @@ public final class Scheduler {
             return fuzzFactor;
         }
 
+        private int lapsesAfter(Rating rating) {
+            return card.lapses() + (rating == Rating.AGAIN && card.state() != CardState.NEW
+                && (card.state() == CardState.REVIEW || !settings.shortTerm()) ? 1 : 0);
+        }
+
+        private ReviewOutcome outcome(Rating rating, CardState state, int step, Instant due, int scheduledDays) {
+            Card after = new Card(state, step, next(rating), due, now, scheduledDays, card.reps() + 1,
+                lapsesAfter(rating));
+            return new ReviewOutcome(after, rating, now, card.state(), elapsedDays);
+        }
+
+        private ReviewOutcome inDays(Rating rating, int days) {
+            return outcome(rating, CardState.REVIEW, 0, now.plus(Duration.ofDays(days)), days);
+        }
+
         /** New, Learning and Relearning cards, and Again on a Review card: the (re)learning steps. */
-        ReviewOutcome inSteps(Rating rating) {
-            MemoryState memory = next(rating);
+        private ReviewOutcome inSteps(Rating rating) {
             CardState from = card.state();
             boolean relearning = from == CardState.RELEARNING || from == CardState.REVIEW;
             long[] steps = relearning ? relearningMinutes : learningMinutes;
@@ -177,7 +193,8 @@ public final class Scheduler {
                     switch (rating) {
                         case AGAIN -> minutes = steps[0];
                         case HARD -> {
-                            minutes = steps.length == 1 ? Math.round(steps[0] * 1.5) : Math.round((steps[0] + steps[1]) / 2.0);
+                            minutes = steps.length == 1 ? Math.round(steps[0] * 1.5)
+                                : Math.round((steps[0] + steps[1]) / 2.0);
                             nextStep = current;
                         }
                         case GOOD -> {
@@ -193,45 +210,47 @@ public final class Scheduler {
             if (minutes > 0 && minutes < MINUTES_PER_DAY) {
                 CardState to = from == CardState.NEW ? CardState.LEARNING
                     : from == CardState.REVIEW ? CardState.RELEARNING : from;
-                return outcome(rating, to, nextStep, memory, now.plus(Duration.ofMinutes(minutes)), 0);
+                return outcome(rating, to, nextStep, now.plus(Duration.ofMinutes(minutes)), 0);
             }
             if (minutes >= MINUTES_PER_DAY) {
-                return outcome(rating, CardState.REVIEW, nextStep, memory, now.plus(Duration.ofMinutes(minutes)),
+                return outcome(rating, CardState.REVIEW, nextStep, now.plus(Duration.ofMinutes(minutes)),
                     (int) (minutes / MINUTES_PER_DAY));
             }
-            return inDays(rating, memory, interval(memory.stability()));
+            return inDays(rating, interval(rating));
         }
 
-        /** A Review card: Again relearns; Hard, Good and Easy get ordered day intervals. */
-        Preview inReview() {
-            MemoryState hard = next(Rating.HARD);
-            MemoryState good = next(Rating.GOOD);
-            MemoryState easy = next(Rating.EASY);
+        /** Hard, Good or Easy on a Review card: day intervals with hard ≤ good < easy. */
+        private ReviewOutcome inReview(Rating rating) {
             int max = settings.maximumInterval();
-            int hardDays = interval(hard.stability());
-            int goodDays = interval(good.stability());
-            hardDays = Math.min(hardDays, goodDays);
-            goodDays = Math.min(Math.max(goodDays, hardDays + 1), max);
-            int easyDays = Math.min(Math.max(interval(easy.stability()), goodDays + 1), max);
-            return new Preview(inSteps(Rating.AGAIN), inDays(Rating.HARD, hard, hardDays),
-                inDays(Rating.GOOD, good, goodDays), inDays(Rating.EASY, easy, easyDays));
+            int good = interval(Rating.GOOD);
+            int hard = Math.min(interval(Rating.HARD), good);
+            if (rating == Rating.HARD) {
+                return inDays(rating, hard);
+            }
+            good = Math.min(Math.max(good, hard + 1), max);
+            if (rating == Rating.GOOD) {
+                return inDays(rating, good);
+            }
+            return inDays(rating, Math.min(Math.max(interval(Rating.EASY), good + 1), max));
         }
 
         /** ts-fsrs's long-term scheduler: days for every answer, again < hard < good < easy. */
-        Preview longTerm() {
-            MemoryState again = next(Rating.AGAIN);
-            MemoryState hard = next(Rating.HARD);
-            MemoryState good = next(Rating.GOOD);
-            MemoryState easy = next(Rating.EASY);
+        private ReviewOutcome longTerm(Rating rating) {
             int max = settings.maximumInterval();
-            int againDays = interval(again.stability());
-            int hardDays = interval(hard.stability());
-            againDays = Math.min(againDays, hardDays);
-            hardDays = Math.min(Math.max(hardDays, againDays + 1), max);
-            int goodDays = Math.min(Math.max(interval(good.stability()), hardDays + 1), max);
-            int easyDays = Math.min(Math.max(interval(easy.stability()), goodDays + 1), max);
-            return new Preview(inDays(Rating.AGAIN, again, againDays), inDays(Rating.HARD, hard, hardDays),
-                inDays(Rating.GOOD, good, goodDays), inDays(Rating.EASY, easy, easyDays));
+            int hard = interval(Rating.HARD);
+            int again = Math.min(interval(Rating.AGAIN), hard);
+            if (rating == Rating.AGAIN) {
+                return inDays(rating, again);
+            }
+            hard = Math.min(Math.max(hard, again + 1), max);
+            if (rating == Rating.HARD) {
+                return inDays(rating, hard);
+            }
+            int good = Math.min(Math.max(interval(Rating.GOOD), hard + 1), max);
+            if (rating == Rating.GOOD) {
+                return inDays(rating, good);
+            }
+            return inDays(rating, Math.min(Math.max(interval(Rating.EASY), good + 1), max));
         }
     }
 }
