@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * How well parameters predict a learner's reviews, as fsrs-rs {@code evaluate} measures it (checked against the
- * fsrs-rs npm binding to within 1e-5): items first pass the optimizer's outlier filter and are weighted by recency,
- * {@code 0.25 + 0.75·(i/(n-1))³} in time order. The log loss is the weighted mean binary cross-entropy of the
- * predicted retrievability against recall; RMSE(bins) is the root mean square gap between the mean prediction and the
- * recall rate within bins of (elapsed days, number of long-term reviews, lapses), each bin counting by its weight.
+ * fsrs-rs npm binding to within 1e-4, its f32 against our f64): items first pass the optimizer's outlier filter and
+ * are weighted by recency, {@code 0.25 + 0.75·(i/(n-1))³} in time order. The log loss is the weighted mean binary
+ * cross-entropy of the predicted retrievability against recall; RMSE(bins) is the root mean square gap between the
+ * mean prediction and the recall rate within bins of (elapsed days, number of long-term reviews, lapses), each bin
+ * counting by its weight.
  */
 public final class Evaluation {
 

@@ -45,7 +45,8 @@ public final class Optimizer {
         public Settings {
             if (epochs < 1 || batchSize < 1 || maxSeqLen < 2 || relearningSteps < 0) {
                 throw new IllegalArgumentException("epochs, batch size, max sequence length and relearning steps "
-                    + "must be positive, were " + epochs + ", " + batchSize + ", " + maxSeqLen + ", " + relearningSteps);
+                    + "must be positive, were " + epochs + ", " + batchSize + ", " + maxSeqLen + ", "
+                    + relearningSteps);
             }
             if (!(learningRate > 0) || !(gamma >= 0)) {
                 throw new IllegalArgumentException("learning rate must be positive and gamma not negative, were "
@@ -89,7 +90,8 @@ public final class Optimizer {
         if (items == null) {
             throw new IllegalArgumentException("items must not be null");
         }
-        double averageRecall = items.stream().filter(TrainingItem::recalled).count() / (double) Math.max(1, items.size());
+        double averageRecall = items.stream().filter(TrainingItem::recalled).count()
+            / (double) Math.max(1, items.size());
         Prepared prepared = prepare(items);
         double[] defaults = Parameters.DEFAULT.toArray();
         if (prepared.train.size() < 8) {

@@ -89,7 +89,8 @@ class FsrsVectorsTests {
                     + "from the review (time, reps, D*S), so the same review is fuzzed the same way on every replay "
                     + "(see fuzz.alea.known_values and SchedulerTests)"));
             case "default_parameters" -> List.of(test("w0..w20",
-                () -> assertThat(Parameters.DEFAULT.toArray()).containsExactly(doubles(map(v.get("expected")).get("w")))));
+                () -> assertThat(Parameters.DEFAULT.toArray())
+                    .containsExactly(doubles(map(v.get("expected")).get("w")))));
             case "parameter_migration" -> migration(v);
             case "parameter_clipping" -> clipping(v);
             case "optimizer_loss_gradient" -> optimizer(v);

@@ -39,7 +39,8 @@ class TsFsrsReplayTests {
                 .withShortTerm(name.startsWith("short")).withFuzz(!name.endsWith("no-fuzz"));
             Scheduler scheduler = new Scheduler(Parameters.DEFAULT, settings);
             List<Row> rows = read(name);
-            List<Row> beyondMaximum = rows.stream().filter(r -> r.scheduledDays() > settings.maximumInterval()).toList();
+            List<Row> beyondMaximum = rows.stream()
+                .filter(r -> r.scheduledDays() > settings.maximumInterval()).toList();
             tests.add(DynamicTest.dynamicTest(name + ": " + rows.size() + " reviews as ts-fsrs 5.4.1", () -> {
                 Map<String, Card> cards = new HashMap<>();
                 for (Row row : rows) {
