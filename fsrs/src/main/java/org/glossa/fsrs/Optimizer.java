@@ -345,6 +345,9 @@ public final class Optimizer {
         int totalSteps = (n / batchSize + 1) * settings.epochs();
         Random random = new Random(settings.seed());
         TrainingLoss loss = new TrainingLoss();
+        // the end-of-epoch loss needs no gradient, so it can share the states of histories common to several items
+        TrainingLoss.Prefixes prefixes = new TrainingLoss.Prefixes(items);
+        double[] itemLosses = new double[n];
         Adam adam = new Adam(settings.learningRate());
         double[] w = initial.clone();
         double[] grad = new double[Parameters.COUNT];
@@ -367,10 +370,11 @@ public final class Optimizer {
                 double[] clipped = Parameters.clip(w, settings.relearningSteps(), settings.shortTerm());
                 System.arraycopy(clipped, 0, w, 0, w.length);
             }
+            loss.losses(w, prefixes, items, weights, itemLosses);
             double epochLoss = 0;
             for (int[] batch : batches) {
                 for (int i : batch) {
-                    epochLoss += loss.lossAndGradient(w, items.get(i), weights[i], null);
+                    epochLoss += itemLosses[i];
                 }
                 epochLoss += l2Penalty(w, initial, settings.gamma() * batch.length / n);
             }

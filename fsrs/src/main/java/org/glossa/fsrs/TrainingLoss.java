@@ -1,5 +1,7 @@
 package org.glossa.fsrs;
 
+import java.util.List;
+
 /**
  * The optimizer's objective for one item and its exact gradient, by hand-written reverse-mode differentiation of the
  * FSRS-6 step (as fsrs-rs {@code src/analytic.rs}): binary cross-entropy between the retrievability predicted from the
@@ -42,6 +44,8 @@ final class TrainingLoss {
     private double[] preD = new double[16];
     private double[] aux = new double[16];
     private int[] branch = new int[16];
+    private double stepS;
+    private double stepD;
 
     /**
      * Adds {@code weight · BCE} of the item to the returned loss and its gradient with respect to {@code w} into
@@ -54,57 +58,9 @@ final class TrainingLoss {
         double s = 0;
         double d = 0;
         for (int i = 0; i < h; i++) {
-            int g = item.grade(i);
-            int t = item.elapsedDays(i);
-            double newS;
-            double newD;
-            if (i == 0) {
-                newS = w[g - 1];
-                newD = initD[g];
-            } else {
-                lastS[i] = s;
-                lastD[i] = d;
-                double ln = Math.log(s);
-                lnS[i] = ln;
-                if (t == 0) {
-                    // same day: retrievability is 1 and plays no part
-                    double raw = shortFactor[g] * Math.exp(-w[19] * ln);
-                    aux[i] = raw;
-                    branch[i] = SHORT;
-                    newS = s * (g >= 2 ? Math.max(raw, 1) : raw);
-                } else {
-                    double lb = Math.log(1 + factor * t / s);
-                    lnBase[i] = lb;
-                    double r = Math.exp(decay * lb);
-                    retr[i] = r;
-                    if (g == 1) {
-                        double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1)
-                            * Math.exp((1 - r) * w[14]);
-                        double floor = s / floorDivisor;
-                        if (floor < raw) {
-                            branch[i] = FAILURE_FLOOR;
-                            newS = floor;
-                        } else {
-                            branch[i] = FAILURE;
-                            newS = raw;
-                        }
-                    } else {
-                        double cs = Math.exp(-w[9] * ln);
-                        double em1 = Math.expm1((1 - r) * w[10]);
-                        sPowW9[i] = cs;
-                        expE[i] = em1 + 1;
-                        double inc = expW8 * (11 - d) * cs * em1 * (g == 2 ? w[15] : 1) * (g == 4 ? w[16] : 1);
-                        branch[i] = SUCCESS;
-                        newS = s * (1 + inc);
-                    }
-                }
-                double next = d + (10 - d) * (-w[6] * (g - 3)) / 9;
-                newD = w[7] * (easyD - next) + next;
-            }
-            preS[i] = newS;
-            preD[i] = newD;
-            s = Math.min(Math.max(newS, Fsrs.S_MIN), Fsrs.S_MAX);
-            d = Math.min(Math.max(newD, Fsrs.D_MIN), Fsrs.D_MAX);
+            step(w, i, s, d, item.elapsedDays(i), item.grade(i));
+            s = stepS;
+            d = stepD;
         }
         int t = item.predictedDays();
         double base = 1 + factor * t / s;
@@ -211,6 +167,152 @@ final class TrainingLoss {
             gD = gLastD;
         }
         return loss;
+    }
+
+    /**
+     * One review of the forward pass from state (s, d), review {@code i} of the history (0 initialises); leaves the
+     * clamped new state in {@link #stepS} and {@link #stepD} and what the backward pass needs at index {@code i}.
+     */
+    private void step(double[] w, int i, double s, double d, int t, int g) {
+        double newS;
+        double newD;
+        if (i == 0) {
+            newS = w[g - 1];
+            newD = initD[g];
+        } else {
+            lastS[i] = s;
+            lastD[i] = d;
+            double ln = Math.log(s);
+            lnS[i] = ln;
+            if (t == 0) {
+                // same day: retrievability is 1 and plays no part
+                double raw = shortFactor[g] * Math.exp(-w[19] * ln);
+                aux[i] = raw;
+                branch[i] = SHORT;
+                newS = s * (g >= 2 ? Math.max(raw, 1) : raw);
+            } else {
+                double lb = Math.log(1 + factor * t / s);
+                lnBase[i] = lb;
+                double r = Math.exp(decay * lb);
+                retr[i] = r;
+                if (g == 1) {
+                    double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1)
+                        * Math.exp((1 - r) * w[14]);
+                    double floor = s / floorDivisor;
+                    if (floor < raw) {
+                        branch[i] = FAILURE_FLOOR;
+                        newS = floor;
+                    } else {
+                        branch[i] = FAILURE;
+                        newS = raw;
+                    }
+                } else {
+                    double cs = Math.exp(-w[9] * ln);
+                    double em1 = Math.expm1((1 - r) * w[10]);
+                    sPowW9[i] = cs;
+                    expE[i] = em1 + 1;
+                    double inc = expW8 * (11 - d) * cs * em1 * (g == 2 ? w[15] : 1) * (g == 4 ? w[16] : 1);
+                    branch[i] = SUCCESS;
+                    newS = s * (1 + inc);
+                }
+            }
+            double next = d + (10 - d) * (-w[6] * (g - 3)) / 9;
+            newD = w[7] * (easyD - next) + next;
+        }
+        preS[i] = newS;
+        preD[i] = newD;
+        stepS = Math.min(Math.max(newS, Fsrs.S_MIN), Fsrs.S_MAX);
+        stepD = Math.min(Math.max(newD, Fsrs.D_MIN), Fsrs.D_MAX);
+    }
+
+    /**
+     * The loss of each item, without gradient, computing the state after each distinct history only once (items of
+     * one card share their histories' prefixes). Bit for bit what {@link #lossAndGradient} gives for each item.
+     */
+    void losses(double[] w, Prefixes prefixes, List<TrainingItem> items, double[] weights, double[] out) {
+        prepare(w);
+        ensureCapacity(2);
+        double[] s = prefixes.stability;
+        double[] d = prefixes.difficulty;
+        for (int n = 0; n < prefixes.parent.length; n++) {
+            int p = prefixes.parent[n];
+            // index 0 initialises, any other index is a later review; the caches written there are not used
+            step(w, p < 0 ? 0 : 1, p < 0 ? 0 : s[p], p < 0 ? 0 : d[p], prefixes.days[n], prefixes.grade[n]);
+            s[n] = stepS;
+            d[n] = stepD;
+        }
+        for (int k = 0; k < out.length; k++) {
+            TrainingItem item = items.get(k);
+            double sk = s[prefixes.itemNode[k]];
+            int t = item.predictedDays();
+            double base = 1 + factor * t / sk;
+            double lnFinalBase = Math.log(base);
+            double rRaw = Math.exp(decay * lnFinalBase);
+            double p = Math.min(Math.max(rRaw, MIN_P), MAX_P);
+            double y = item.recalled() ? 1 : 0;
+            out[k] = -weights[k] * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+        }
+    }
+
+    /** The distinct history prefixes of a list of items, parents before children. */
+    static final class Prefixes {
+        final int[] parent;
+        final int[] days;
+        final int[] grade;
+        final int[] itemNode;
+        final double[] stability;
+        final double[] difficulty;
+
+        Prefixes(List<TrainingItem> items) {
+            java.util.HashMap<Long, Integer> children = new java.util.HashMap<>();
+            IntList parents = new IntList();
+            IntList dayList = new IntList();
+            IntList gradeList = new IntList();
+            itemNode = new int[items.size()];
+            for (int k = 0; k < items.size(); k++) {
+                TrainingItem item = items.get(k);
+                int node = -1;
+                for (int i = 0; i < item.size() - 1; i++) {
+                    long key = ((long) (node + 1) << 32) | ((long) item.elapsedDays(i) << 3) | item.grade(i);
+                    Integer child = children.get(key);
+                    if (child == null) {
+                        child = parents.size();
+                        children.put(key, child);
+                        parents.add(node);
+                        dayList.add(item.elapsedDays(i));
+                        gradeList.add(item.grade(i));
+                    }
+                    node = child;
+                }
+                itemNode[k] = node;
+            }
+            parent = parents.toArray();
+            days = dayList.toArray();
+            grade = gradeList.toArray();
+            stability = new double[parent.length];
+            difficulty = new double[parent.length];
+        }
+    }
+
+    /** A growable int array, to build prefixes without boxing every element. */
+    private static final class IntList {
+        private int[] values = new int[1024];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     /** Adds dR/dw20 · gR to grad[20] and returns dR/ds · gR. */
