@@ -78,6 +78,39 @@ class OptimizerTests {
     }
 
     @Test
+    void sharedHistoriesGiveExactlyTheLossOfEachItem() {
+        List<TrainingItem> items = ReviewLog.items(simulate(Parameters.DEFAULT, 60, 9, 4), DayBoundary.UTC_MIDNIGHT);
+        double[] weights = new double[items.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = 0.25 + 0.75 * i / weights.length;
+        }
+        TrainingLoss.Prefixes prefixes = new TrainingLoss.Prefixes(items);
+        assertThat(prefixes.parent.length).as("histories are shared")
+            .isLessThan(items.stream().mapToInt(TrainingItem::size).sum() / 2);
+        TrainingLoss loss = new TrainingLoss();
+        double[] w = Parameters.DEFAULT.with(9, 0.3).toArray();
+        double[] shared = new double[items.size()];
+        loss.losses(w, prefixes, items, weights, shared);
+        for (int k = 0; k < items.size(); k++) {
+            assertThat(shared[k]).isEqualTo(loss.lossAndGradient(w, items.get(k), weights[k], null));
+        }
+    }
+
+    @Test
+    void withoutShortTermTheSameDayWeightsAndInitialStabilityStayPut() {
+        List<TrainingItem> items = ReviewLog.items(simulate(Parameters.DEFAULT, 300, 8, 9), DayBoundary.UTC_MIDNIGHT);
+        Optimizer longTerm = new Optimizer(new Optimizer.Settings(5, 512, 0.04, 2023, 256, 1.0, false, 1));
+        Optimizer.Result result = longTerm.optimize(items);
+        assertThat(result.trained()).isTrue();
+        double[] w = result.parameters().toArray();
+        double[] d = Parameters.DEFAULT.toArray();
+        assertThat(w[17]).isEqualTo(d[17]);
+        assertThat(w[18]).isEqualTo(d[18]);
+        assertThat(w[19]).isEqualTo(d[19]);
+        assertThat(w[8]).isNotEqualTo(d[8]);
+    }
+
+    @Test
     void fewerThanEightItemsKeepTheDefaults() {
         List<TrainingItem> items = ReviewLog.items(simulate(Parameters.DEFAULT, 2, 4, 1), DayBoundary.UTC_MIDNIGHT);
         assertThat(items).hasSizeLessThan(8);
