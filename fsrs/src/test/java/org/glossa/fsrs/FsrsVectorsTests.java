@@ -36,9 +36,10 @@ class FsrsVectorsTests {
     Stream<DynamicNode> vectors() throws IOException {
         Path file = locate();
         if (file == null) {
+            // one skipped test, so that the skip shows in the build's summary and not only in the log
             String reason = VECTORS + " not found in the working directory or any parent; FSRS vector tests skipped";
             System.err.println("[FsrsVectorsTests] " + reason);
-            Assumptions.abort(reason);
+            return Stream.of(DynamicTest.dynamicTest("the FSRS-6 vectors", () -> Assumptions.abort(reason)));
         }
         Map<String, Object> root = map(Json.parse(Files.readString(file)));
         List<Object> vectors = list(root.get("vectors"));
