@@ -54,19 +54,14 @@ final class Spelling {
         }
     }
 
-    private final Locale locale;
     private final boolean turkic;
     private final boolean german;
 
+    /** Case folding follows the language: Turkish and Azerbaijani dotted and dotless i, German ß. */
     Spelling(String language) {
-        this.locale = Locale.forLanguageTag(language == null ? "und" : language.strip());
-        String primary = locale.getLanguage();
+        String primary = Locale.forLanguageTag(language == null ? "und" : language.strip()).getLanguage();
         this.turkic = primary.equals("tr") || primary.equals("az");
         this.german = primary.equals("de");
-    }
-
-    Locale locale() {
-        return locale;
     }
 
     /** The words of a text, in order. Never null; empty when the text has no letters or digits. */

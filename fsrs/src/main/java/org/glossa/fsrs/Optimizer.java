@@ -23,7 +23,8 @@ import java.util.TreeMap;
  *       parameters clipped after every step, the epoch with the lowest training loss kept.</li>
  * </ol>
  * Gradients are exact ({@link TrainingLoss}). The batch order comes from {@link java.util.Random} with the seed, not
- * from Rust's generator, so results match fsrs-rs in quality, not bit for bit. Single-threaded and deterministic.
+ * from Rust's generator, so results match fsrs-rs in quality, not bit for bit. Single-threaded and deterministic;
+ * interrupting the calling thread stops it with a {@link java.util.concurrent.CancellationException}.
  */
 public final class Optimizer {
 
@@ -358,6 +359,10 @@ public final class Optimizer {
             List<int[]> shuffled = new ArrayList<>(batches);
             Collections.shuffle(shuffled, random);
             for (int[] batch : shuffled) {
+                // a background job cancels by interrupting its thread; the flag stays set for the caller to see
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("optimization interrupted");
+                }
                 step++;
                 double lr = settings.learningRate() * (1 + Math.cos(Math.PI * step / totalSteps)) / 2;
                 Arrays.fill(grad, 0);

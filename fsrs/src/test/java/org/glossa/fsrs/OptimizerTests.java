@@ -111,6 +111,19 @@ class OptimizerTests {
     }
 
     @Test
+    void anInterruptedThreadStopsTheOptimizer() {
+        List<TrainingItem> items = ReviewLog.items(simulate(Parameters.DEFAULT, 100, 8, 5), DayBoundary.UTC_MIDNIGHT);
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Optimizer().optimize(items))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void fewerThanEightItemsKeepTheDefaults() {
         List<TrainingItem> items = ReviewLog.items(simulate(Parameters.DEFAULT, 2, 4, 1), DayBoundary.UTC_MIDNIGHT);
         assertThat(items).hasSizeLessThan(8);
