@@ -54,6 +54,10 @@ public class ApiProblem extends RuntimeException {
         return of(ProblemKind.FORBIDDEN, detail);
     }
 
+    public static ApiProblem gone(String detail) {
+        return of(ProblemKind.GONE, detail);
+    }
+
     public static ApiProblem rateLimited(String detail, Duration retryAfter) {
         return new ApiProblem(ProblemKind.RATE_LIMITED, detail, List.of(), retryAfter, new LinkedHashMap<>());
     }

@@ -19,6 +19,7 @@ public enum ProblemKind {
     GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Unprocessable content"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal server error"),
     UNAVAILABLE(503, "Service unavailable");

@@ -1,0 +1,9 @@
+package org.glossa.content;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A skill with its explanation (Markdown) and lessons. */
+public record SkillView(UUID id, UUID courseId, String name, String explanation, List<String> thumbnails,
+        List<UUID> lessonIds) {
+}

@@ -1,0 +1,101 @@
+package org.glossa.content.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glossa.shared.ApiProblem;
+import org.glossa.shared.ProblemKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Imports courses: from an uploaded archive, from a folder at start-up, and the demo course. */
+@Service
+public class CourseImports {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseImports.class);
+    private static final String DEMO = "demo-course/";
+
+    private final CourseStore store;
+    private final ContentSettings settings;
+    private final JdbcClient jdbc;
+    private final boolean embedded;
+
+    CourseImports(CourseStore store, ContentSettings settings, JdbcClient jdbc, @Value("${glossa.mode}") String mode) {
+        this.store = store;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.embedded = "embedded".equals(mode);
+    }
+
+    public record Result(java.util.UUID courseId, int version, int modules, int skills, long words, long phrases,
+            java.util.List<String> warnings) {
+    }
+
+    public Result importArchive(InputStream archive, long size) {
+        if (size > settings.maxArchiveSize().toBytes()) {
+            throw ApiProblem.of(ProblemKind.PAYLOAD_TOO_LARGE,
+                    "The archive is larger than " + settings.maxArchiveSize() + ".");
+        }
+        CourseFiles files = CourseFiles.fromZip(archive, settings.maxExpandedSize().toBytes(), settings.maxEntries());
+        return result(store.store(LibreLingoReader.read(files)));
+    }
+
+    public Result importFolder(Path folder) {
+        return result(store.store(LibreLingoReader.read(CourseFiles.fromFolder(folder))));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void importOnStart() throws IOException {
+        if (!settings.importOnStart().isBlank()) {
+            Path folder = Path.of(settings.importOnStart());
+            if (!Files.isDirectory(folder)) {
+                log.error("glossa.content.import-on-start: {} is not a folder; nothing imported", folder);
+            } else {
+                try {
+                    Result result = importFolder(folder);
+                    log.info("Imported the course in {} (version {}, {} skills, {} warnings)", folder, result.version(),
+                            result.skills(), result.warnings().size());
+                } catch (ApiProblem e) {
+                    log.error("Could not import the course in {}: {} {}", folder, e.detail(), e.properties());
+                }
+            }
+        }
+        boolean demo = settings.demo() != null ? settings.demo() : embedded;
+        if (demo && jdbc.sql("select count(*) from content_course").query(Long.class).single() == 0) {
+            try {
+                Result result = result(store.store(LibreLingoReader.read(demoFiles())));
+                log.info("Loaded the demo course ({} skills)", result.skills());
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                log.info("The demo course was loaded by another node");
+            }
+        }
+    }
+
+    static CourseFiles demoFiles() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + DEMO + "**/*.*");
+        for (Resource resource : resources) {
+            String url = resource.getURL().toString();
+            String path = url.substring(url.indexOf(DEMO) + DEMO.length());
+            try (InputStream in = resource.getInputStream()) {
+                files.put(path, in.readAllBytes());
+            }
+        }
+        return CourseFiles.of(files);
+    }
+
+    private static Result result(CourseStore.Stored stored) {
+        return new Result(stored.courseId(), stored.version(), stored.modules(), stored.skills(), stored.words(),
+                stored.phrases(), stored.warnings());
+    }
+}
