@@ -145,6 +145,37 @@ class CourseImportIntegrationTests {
     }
 
     @Test
+    void theNativeFormatRoundTripsExactly() throws IOException {
+        MvcTestResult imported = upload(zip(librelingo().resolve("bangla-from-english"), "bn/"), editor.accessToken());
+        String courseId = api.json(imported).get("courseId").asString();
+        openTheFirstSection(courseId);
+
+        MvcTestResult exported = api.get("/api/v1/admin/courses/" + courseId + "/export", editor.accessToken());
+        assertThat(exported).hasStatusOk();
+        String yaml = TestApi.body(exported);
+        assertThat(yaml).startsWith("format: glossa-course/1").contains("freelyOpen: true");
+
+        MvcTestResult reimported = upload(yaml.getBytes(StandardCharsets.UTF_8), editor.accessToken());
+        assertThat(reimported).hasStatus(201);
+        assertThat(api.json(reimported).get("courseId").asString()).isEqualTo(courseId);
+        assertThat(TestApi.body(api.get("/api/v1/admin/courses/" + courseId + "/export", editor.accessToken())))
+                .isEqualTo(yaml);
+
+        assertThat(upload("format: glossa-course/1\ncourse: {}\n".getBytes(StandardCharsets.UTF_8),
+                editor.accessToken())).hasStatus(422);
+        assertThat(api.get("/api/v1/admin/courses/" + java.util.UUID.randomUUID() + "/export", editor.accessToken()))
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/schemas/glossa-course-1.schema.json").exchange()).hasStatusOk();
+    }
+
+    /** An editor change the format must carry. */
+    private void openTheFirstSection(String courseId) {
+        CourseOutline outline = courses.outline(java.util.UUID.fromString(courseId)).orElseThrow();
+        assertThat(api.patch("/api/v1/admin/sections/" + outline.sections().getFirst().id(), Map.of("freelyOpen", true),
+                editor.accessToken())).hasStatusOk();
+    }
+
+    @Test
     void learnersCannotImport() throws IOException {
         Learner ana = api.register("ana");
 

@@ -1,5 +1,6 @@
 package org.glossa.identity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @GlossaIntegrationTest
 class ProfileIntegrationTests {
@@ -135,7 +137,9 @@ class ProfileIntegrationTests {
 
         assertThat(api.delete("/api/v1/me", Map.of("password", ana.password()), ana.accessToken())).hasStatus(204);
 
-        assertThat(rowsMentioning(ana.id().toString(), ana.email())).isEmpty();
+        // Other modules delete their part when they receive AccountDeleted, right after the commit.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(rowsMentioning(ana.id().toString(), ana.email())).isEmpty());
         assertThat(api.get("/api/v1/me", ana.accessToken())).hasStatus(401);
         assertThat(api.post("/api/v1/auth/register", Map.of("email", ana.email(), "password", "registering again",
                 "displayName", "Ana"))).hasStatus(201);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.glossa.shared.ApiProblem;
 import org.glossa.shared.ProblemKind;
@@ -46,12 +47,42 @@ public class CourseImports {
             throw ApiProblem.of(ProblemKind.PAYLOAD_TOO_LARGE,
                     "The archive is larger than " + settings.maxArchiveSize() + ".");
         }
-        CourseFiles files = CourseFiles.fromZip(archive, settings.maxExpandedSize().toBytes(), settings.maxEntries());
-        return result(store.store(LibreLingoReader.read(files)));
+        byte[] bytes;
+        try {
+            bytes = archive.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxArchiveSize().toBytes() + 1));
+        } catch (IOException e) {
+            throw ApiProblem.invalid("file", "could not be read");
+        }
+        if (bytes.length > settings.maxArchiveSize().toBytes()) {
+            throw ApiProblem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The archive is larger than " + settings.maxArchiveSize() + ".");
+        }
+        if (NativeFormat.looksLikeOne(bytes)) {
+            CourseDocument course = NativeFormat.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return result(store.store(course.key(), course.id(), id -> withId(course, id), List.of()));
+        }
+        CourseFiles files = CourseFiles.fromZip(new java.io.ByteArrayInputStream(bytes),
+                settings.maxExpandedSize().toBytes(), settings.maxEntries());
+        return storeLibreLingo(LibreLingoReader.read(files));
+    }
+
+    /** The course in Glossa's own YAML format, for version control; import gives it back exactly. */
+    public java.util.Optional<String> export(java.util.UUID courseId) {
+        return store.load(courseId).map(NativeFormat::write);
+    }
+
+    private static CourseDocument withId(CourseDocument course, java.util.UUID id) {
+        return new CourseDocument(id, course.key(), course.title(), course.targetLanguage(), course.sourceLanguage(),
+                course.licenseName(), course.licenseShortName(), course.licenseLink(), course.repository(),
+                course.specialCharacters(), course.sections());
     }
 
     public Result importFolder(Path folder) {
-        return result(store.store(LibreLingoReader.read(CourseFiles.fromFolder(folder))));
+        return storeLibreLingo(LibreLingoReader.read(CourseFiles.fromFolder(folder)));
+    }
+
+    private Result storeLibreLingo(ParsedCourse course) {
+        return result(store.store(course.key(), java.util.UUID.randomUUID(),
+                id -> CourseDocument.fromLibreLingo(course, id, settings.lessonSize()), course.warnings()));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,7 +104,7 @@ public class CourseImports {
         boolean demo = settings.demo() != null ? settings.demo() : embedded;
         if (demo && jdbc.sql("select count(*) from content_course").query(Long.class).single() == 0) {
             try {
-                Result result = result(store.store(LibreLingoReader.read(demoFiles())));
+                Result result = storeLibreLingo(LibreLingoReader.read(demoFiles()));
                 log.info("Loaded the demo course ({} skills)", result.skills());
             } catch (org.springframework.dao.DataIntegrityViolationException e) {
                 log.info("The demo course was loaded by another node");

@@ -8,7 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.glossa.content.internal.CourseImports;
 import org.glossa.shared.ApiProblem;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +37,21 @@ class CourseImportController {
         this.imports = imports;
     }
 
+    @GetMapping(path = "/{id}/export", produces = "application/yaml")
+    @Operation(summary = "Export a course in Glossa's YAML format", description = "Every id included; importing the "
+            + "file gives the course back exactly (schema: /schemas/glossa-course-1.schema.json).")
+    ResponseEntity<String> export(@PathVariable UUID id) {
+        String yaml = imports.export(id).orElseThrow(() -> ApiProblem.notFound("The course"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"course-" + id + ".yaml\"")
+                .contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+                .body(yaml);
+    }
+
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a LibreLingo course", description = "Multipart field `file`: a zip of one course folder "
-            + "(course.yaml at the root or inside one top folder). Importing the same course again updates it in place "
+    @Operation(summary = "Import a LibreLingo course", description = "Multipart field `file`: a LibreLingo zip of one course folder "
+            + "(course.yaml at the root or inside one top folder), or a course in Glossa's YAML format (as exported). Importing the same course again updates it in place "
             + "as a new version; learners keep their progress on skills whose ids did not change. All or nothing.")
     @ApiResponse(responseCode = "201", description = "Imported")
     @ApiResponse(responseCode = "413", description = "Archive too large, or expanding past the limit")
