@@ -38,7 +38,8 @@ import java.util.Set;
  *
  * <h2>Cost</h2>
  * Every call reads each accepted answer once (one pass over its code points, no regular expression) and compares word
- * by word; the edit distance for {@code WRONG} answers stops as soon as an answer is farther than the best so far.
+ * by word; for {@code WRONG} answers the edit distance to each is bit-parallel (Myers) for answers of up to 64
+ * letters, and a table that stops once an answer is farther than the best so far beyond that.
  */
 public final class AnswerChecker {
 
@@ -79,7 +80,8 @@ public final class AnswerChecker {
         if (typed == null || typed.isBlank()) {
             return new Check(Verdict.WRONG, first, null);
         }
-        Spelling.Phrase given = spelling.read(typed);
+        Spelling.Scratch scratch = new Spelling.Scratch();
+        Spelling.Phrase given = spelling.read(typed, scratch);
         if (given.words().length == 0 || answers.isEmpty()) {
             return new Check(Verdict.WRONG, first, null);
         }
@@ -87,7 +89,7 @@ public final class AnswerChecker {
         Comparison best = null;
         int bestIndex = -1;
         for (int i = 0; i < phrases.length; i++) {
-            phrases[i] = spelling.read(answers.get(i));
+            phrases[i] = spelling.read(answers.get(i), scratch);
             Comparison comparison = compare(given, phrases[i]);
             if (comparison != null && (best == null || comparison.isBetterThan(best))) {
                 best = comparison;
@@ -179,10 +181,13 @@ public final class AnswerChecker {
     /** The index of the answer with the smallest edit distance to what was typed; the first of equals. */
     private static int closest(Spelling.Phrase given, Spelling.Phrase[] phrases) {
         int[] typed = given.joinedBase();
+        Distance.BitParallel fast = typed.length <= 64 ? new Distance.BitParallel(typed) : null;
         int best = 0;
         int bestDistance = Integer.MAX_VALUE - 1;
         for (int i = 0; i < phrases.length; i++) {
-            int distance = Distance.levenshtein(typed, phrases[i].joinedBase(), bestDistance - 1);
+            int[] answer = phrases[i].joinedBase();
+            int distance = fast != null ? fast.distanceTo(answer)
+                    : Distance.levenshtein(typed, answer, bestDistance - 1);
             if (distance < bestDistance) {
                 best = i;
                 bestDistance = distance;

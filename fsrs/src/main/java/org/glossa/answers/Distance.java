@@ -1,5 +1,7 @@
 package org.glossa.answers;
 
+import java.util.Arrays;
+
 /** Edit distances on code points, written for the checker's hot path: no allocation beyond two rows. */
 final class Distance {
 
@@ -75,6 +77,76 @@ final class Distance {
             current = swap;
         }
         return previous[b.length];
+    }
+
+    /**
+     * Levenshtein distances from one pattern of at most 64 code points to many texts, with Myers' bit-parallel
+     * algorithm (Hyyrö's formulation for whole strings): one pass of a dozen word operations per text code point,
+     * where the table would take a row. Made once per typed answer, used for each accepted answer.
+     */
+    static final class BitParallel {
+
+        private final int length;
+        private final int[] keys;
+        private final long[] masks;
+        private final int slots;
+
+        BitParallel(int[] pattern) {
+            if (pattern.length > 64) {
+                throw new IllegalArgumentException("at most 64 code points, not " + pattern.length);
+            }
+            this.length = pattern.length;
+            this.slots = Integer.highestOneBit(Math.max(8, pattern.length * 2)) * 2;
+            this.keys = new int[slots];
+            this.masks = new long[slots];
+            Arrays.fill(keys, -1);
+            for (int i = 0; i < pattern.length; i++) {
+                int slot = slot(pattern[i]);
+                keys[slot] = pattern[i];
+                masks[slot] |= 1L << i;
+            }
+        }
+
+        /** Open addressing: the table is at least twice the pattern, so a free slot is always near. */
+        private int slot(int cp) {
+            int slot = (cp * 0x9E3779B1) >>> 16 & (slots - 1);
+            while (keys[slot] != -1 && keys[slot] != cp) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            return slot;
+        }
+
+        private long positions(int cp) {
+            int slot = slot(cp);
+            return keys[slot] == cp ? masks[slot] : 0;
+        }
+
+        int distanceTo(int[] text) {
+            if (length == 0) {
+                return text.length;
+            }
+            long last = 1L << (length - 1);
+            long pv = -1L;
+            long mv = 0;
+            int score = length;
+            for (int cp : text) {
+                long eq = positions(cp);
+                long xv = eq | mv;
+                long xh = (((eq & pv) + pv) ^ pv) | eq;
+                long ph = mv | ~(xh | pv);
+                long mh = pv & xh;
+                if ((ph & last) != 0) {
+                    score++;
+                } else if ((mh & last) != 0) {
+                    score--;
+                }
+                ph = (ph << 1) | 1; // row 0 of the table grows by one per column: the whole text counts
+                mh <<= 1;
+                pv = mh | ~(xv | ph);
+                mv = ph & xv;
+            }
+            return score;
+        }
     }
 
     static int levenshtein(String a, String b) {

@@ -66,10 +66,32 @@ final class Spelling {
 
     /** The words of a text, in order. Never null; empty when the text has no letters or digits. */
     Phrase read(String text) {
+        return read(text, new Scratch());
+    }
+
+    /**
+     * Room to spell one word in while reading, reused across the answers of one check: reading 20 answers should not
+     * allocate 40 buffers. Not thread-safe; one per call.
+     */
+    static final class Scratch {
+        private int[] key = new int[64];
+        private int[] base = new int[64];
+
+        private void fit(int length) {
+            if (key.length < length) {
+                key = new int[length];
+                base = new int[length];
+            }
+        }
+    }
+
+    /** {@link #read(String)} with the caller's scratch space. */
+    Phrase read(String text, Scratch scratch) {
         String nfc = nfc(text);
         List<Word> words = new ArrayList<>(8);
-        int[] key = new int[Math.max(8, nfc.length() * 2)];
-        int[] base = new int[key.length];
+        scratch.fit(nfc.length() * 2); // ß may become ss: at most two code points per char
+        int[] key = scratch.key;
+        int[] base = scratch.base;
         int keyLength = 0;
         int baseLength = 0;
         int start = -1;
@@ -82,7 +104,7 @@ final class Spelling {
                 case SEPARATOR -> {
                     if (keyLength > 0) {
                         words.add(new Word(Arrays.copyOf(key, keyLength), Arrays.copyOf(base, baseLength),
-                                nfc.substring(start, end)));
+                                nfc, start, end));
                         keyLength = 0;
                         baseLength = 0;
                     }
@@ -104,6 +126,14 @@ final class Spelling {
                         start = i;
                     }
                     end = next;
+                    if (cp < 0x80 && !(turkic && cp == 'I')) { // ASCII: no table, no diacritic
+                        int lower = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+                        key[keyLength++] = lower;
+                        base[baseLength++] = lower;
+                        lastLetterHasDiacritics = true;
+                        i = next;
+                        continue;
+                    }
                     int lower = lower(cp);
                     if (german && lower == 'ß') {
                         key[keyLength++] = 's';
@@ -122,7 +152,7 @@ final class Spelling {
             i = next;
         }
         if (keyLength > 0) {
-            words.add(new Word(Arrays.copyOf(key, keyLength), Arrays.copyOf(base, baseLength), nfc.substring(start, end)));
+            words.add(new Word(Arrays.copyOf(key, keyLength), Arrays.copyOf(base, baseLength), nfc, start, end));
         }
         return new Phrase(words.toArray(Word[]::new));
     }
@@ -145,6 +175,9 @@ final class Spelling {
      * space, trimmed.
      */
     static String tidy(String text) {
+        if (isTidy(text)) {
+            return text; // the common case: nothing to do, nothing to copy
+        }
         String nfc = nfc(text);
         StringBuilder out = new StringBuilder(nfc.length());
         boolean pendingSpace = false;
@@ -167,6 +200,22 @@ final class Spelling {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isTidy(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return length == 0;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x300 || (c < ' ' || c == 0x7F || c == 0x85 || c == 0xA0) || c == ' ' && previous == ' ') {
+                return false; // beyond Latin-1 and its extensions, control, odd or doubled spaces: do it properly
+            }
+            previous = c;
+        }
+        return true;
     }
 
     static String nfc(String text) {
@@ -226,9 +275,15 @@ final class Spelling {
      *
      * @param key     folded code points
      * @param base    folded code points without diacritics; its length is the word's number of letters
-     * @param display the word as written (NFC), without surrounding punctuation
+     * @param text    the text the word was read from (NFC); the word is {@code text[start, end)}, cut out only when
+     *                a note names it
      */
-    record Word(int[] key, int[] base, String display) {
+    record Word(int[] key, int[] base, String text, int start, int end) {
+
+        /** The word as written (NFC), without surrounding punctuation. */
+        String display() {
+            return text.substring(start, end);
+        }
 
         int letters() {
             return base.length;
