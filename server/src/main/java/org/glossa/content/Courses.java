@@ -16,6 +16,8 @@ public interface Courses {
 
     Optional<LessonView> lesson(UUID lessonId);
 
+    Optional<ItemView> item(UUID itemId);
+
     /** Every item of a course, in path order; for distractors, vocabulary and practice sessions. */
     List<ItemView> items(UUID courseId);
 }

@@ -1,6 +1,9 @@
 package org.glossa.practice;
 
-/** A lesson of the path, a practice mix from completed skills, or the items recently got wrong. */
+/**
+ * A lesson of the path, a practice mix from completed skills, the items recently got wrong, or the
+ * items the memory model says are due.
+ */
 public enum SessionKind {
-    LESSON, PRACTICE, MISTAKES
+    LESSON, PRACTICE, MISTAKES, REVIEW
 }

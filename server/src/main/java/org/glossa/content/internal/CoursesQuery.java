@@ -106,6 +106,11 @@ class CoursesQuery implements Courses {
     }
 
     @Override
+    public Optional<ItemView> item(UUID itemId) {
+        return jdbc.sql(ITEM + " where id = :id").param("id", itemId).query((rs, n) -> item(rs)).optional();
+    }
+
+    @Override
     public List<ItemView> items(UUID courseId) {
         return jdbc.sql(ITEM + " where course_id = :id order by skill_id, position").param("id", courseId)
                 .query((rs, n) -> item(rs)).list();

@@ -31,6 +31,7 @@ import org.glossa.identity.AccountView;
 import org.glossa.identity.Accounts;
 import org.glossa.practice.ExerciseAnswered;
 import org.glossa.practice.LessonCompleted;
+import org.glossa.practice.ReviewItemSource;
 import org.glossa.practice.SessionKind;
 import org.glossa.shared.ApiProblem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,10 +61,13 @@ public class Sessions {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final PracticeSettings settings;
+    private final List<ReviewItemSource> reviewSources;
     private final Clock clock;
 
     Sessions(JdbcClient jdbc, Courses courses, Accounts accounts, AnswerCheckers checkers, Enrollments enrollments,
-            JsonMapper json, ApplicationEventPublisher events, PracticeSettings settings, Clock clock) {
+            JsonMapper json, ApplicationEventPublisher events, PracticeSettings settings,
+            List<ReviewItemSource> reviewSources, Clock clock) {
+        this.reviewSources = reviewSources;
         this.jdbc = jdbc;
         this.courses = courses;
         this.accounts = accounts;
@@ -105,7 +109,13 @@ public class Sessions {
         Map<UUID, ItemView> items = new LinkedHashMap<>();
         courses.items(courseId).forEach(item -> items.put(item.id(), item));
         List<ItemView> chosen;
-        if (kind == SessionKind.MISTAKES) {
+        if (kind == SessionKind.REVIEW) {
+            chosen = reviewSources.stream().flatMap(source -> source.dueItems(userId, courseId, settings.practiceItems())
+                    .stream()).map(items::get).filter(Objects::nonNull).distinct().limit(settings.practiceItems()).toList();
+            if (chosen.isEmpty()) {
+                throw ApiProblem.conflict("Nothing is due for review in this course right now.");
+            }
+        } else if (kind == SessionKind.MISTAKES) {
             chosen = recentMistakes(userId).stream().map(items::get).filter(Objects::nonNull)
                     .limit(settings.practiceItems()).toList();
             if (chosen.isEmpty()) {

@@ -37,7 +37,7 @@ class SessionController {
     }
 
     record StartRequest(UUID lessonId, UUID courseId,
-            @Schema(description = "practice or mistakes, with courseId") String kind) {
+            @Schema(description = "practice, mistakes or review, with courseId") String kind) {
     }
 
     record AnswerRequest(@NotBlank @Size(max = 20) String exerciseId,
@@ -50,7 +50,8 @@ class SessionController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a session", description = "`{lessonId}` for a lesson of the path, or `{courseId, kind}` "
-            + "with kind `practice` (completed skills, weakest first) or `mistakes` (items recently got wrong). "
+            + "with kind `practice` (completed skills, weakest first), `mistakes` (items recently got wrong) or `review` "
+            + "(items the memory model says are due, most at risk first). "
             + "10 to 15 exercises; accepted answers are never sent.")
     @ApiResponse(responseCode = "201", description = "Started")
     Sessions.Started start(@AuthenticationPrincipal CurrentUser user, @RequestBody StartRequest body) {
@@ -63,7 +64,8 @@ class SessionController {
         SessionKind kind = switch (body.kind() == null ? "" : body.kind()) {
             case "practice" -> SessionKind.PRACTICE;
             case "mistakes" -> SessionKind.MISTAKES;
-            default -> throw ApiProblem.invalid("kind", "must be practice or mistakes");
+            case "review" -> SessionKind.REVIEW;
+            default -> throw ApiProblem.invalid("kind", "must be practice, mistakes or review");
         };
         return sessions.startPractice(user.id(), body.courseId(), kind);
     }

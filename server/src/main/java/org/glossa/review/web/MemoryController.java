@@ -1,0 +1,133 @@
+package org.glossa.review.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.glossa.fsrs.CardState;
+import org.glossa.fsrs.DayBoundary;
+import org.glossa.identity.CurrentUser;
+import org.glossa.review.internal.Memory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A learner's view of their memory: states, what is due, a forecast, retention, and their settings. */
+@RestController
+@Tag(name = "My memory")
+@SecurityRequirement(name = "bearer")
+class MemoryController {
+
+    private final Memory memory;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MemoryController(Memory memory, JdbcClient jdbc, Clock clock) {
+        this.memory = memory;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Forecast(LocalDate date, int due) {
+    }
+
+    record Summary(Map<String, Integer> byState, int dueNow, int dueToday, List<Forecast> forecast,
+            Double measuredRetention, int reviewsLast30Days, Memory.Settings settings) {
+    }
+
+    @GetMapping("/api/v1/me/memory")
+    @Operation(summary = "My memory", description = "Items by state, due now and by the end of my day, a 30-day forecast "
+            + "of due items per day (my time zone and day start), and the share of reviews of graduated items recalled "
+            + "in the last 30 days.")
+    Summary summary(@AuthenticationPrincipal CurrentUser user) {
+        Instant now = clock.instant();
+        Memory.Settings settings = memory.settings(user.id());
+        DayBoundary days = new DayBoundary(memory.zoneOf(user.id()), settings.dayStartHour());
+        LocalDate today = days.dayOf(now);
+        Map<CardState, Integer> byState = new EnumMap<>(CardState.class);
+        int dueNow = 0;
+        int[] perDay = new int[30];
+        for (Memory.Item item : memory.all(user.id())) {
+            byState.merge(item.card().state(), 1, Integer::sum);
+            Instant due = item.card().due();
+            if (!due.isAfter(now)) {
+                dueNow++;
+            }
+            long day = Math.max(0, today.until(days.dayOf(due), java.time.temporal.ChronoUnit.DAYS));
+            if (day < 30) {
+                perDay[(int) day]++;
+            }
+        }
+        List<Forecast> forecast = new ArrayList<>();
+        for (int d = 0; d < 30; d++) {
+            forecast.add(new Forecast(today.plusDays(d), perDay[d]));
+        }
+        Map<String, Integer> states = new LinkedHashMap<>();
+        for (CardState state : CardState.values()) {
+            states.put(state.name().toLowerCase(), byState.getOrDefault(state, 0));
+        }
+        var recent = jdbc.sql("""
+                select count(*) as total, coalesce(sum(case when rating > 1 then 1 else 0 end), 0) as recalled
+                from review_log where user_id = :u and state = 'REVIEW' and reviewed_at >= :since
+                """).param("u", user.id()).param("since", java.time.OffsetDateTime.ofInstant(
+                        now.minus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new long[] { rs.getLong("total"), rs.getLong("recalled") }).single();
+        int reviews = jdbc.sql("select count(*) from review_log where user_id = :u and reviewed_at >= :since")
+                .param("u", user.id()).param("since", java.time.OffsetDateTime.ofInstant(
+                        now.minus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC))
+                .query(Integer.class).single();
+        // Overdue items count on day 0 of the forecast, so day 0 is what is due by the end of today.
+        return new Summary(states, dueNow, perDay[0], forecast,
+                recent[0] == 0 ? null : ReviewController.round((double) recent[1] / recent[0]), reviews, settings);
+    }
+
+    record SettingsChange(@DecimalMin("0.70") @DecimalMax("0.97") Double desiredRetention,
+            @Min(0) @Max(23) Integer dayStartHour) {
+    }
+
+    @PatchMapping("/api/v1/me/memory/settings")
+    @Operation(summary = "Change my memory settings", description = "desiredRetention 0.70 to 0.97 (default 0.9); "
+            + "dayStartHour 0 to 23 (default 4): when my next day starts.")
+    Memory.Settings settings(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SettingsChange change) {
+        return memory.changeSettings(user.id(), change.desiredRetention(), change.dayStartHour());
+    }
+
+    @GetMapping(path = "/api/v1/me/reviews/export", produces = "text/csv")
+    @Operation(summary = "My review log as CSV", description = "card_id,review_time,review_rating,review_duration,"
+            + "review_state: the format the FSRS command-line tool reads (state 0 new, 1 learning, 2 review, 3 relearning).")
+    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user) {
+        StringBuilder csv = new StringBuilder("card_id,review_time,review_rating,review_duration,review_state\n");
+        jdbc.sql("""
+                select item_id, reviewed_at, rating, duration_ms, state from review_log where user_id = :u
+                order by reviewed_at, id
+                """).param("u", user.id()).query((rs, n) -> {
+                    Integer duration = (Integer) rs.getObject("duration_ms");
+                    return csv.append(rs.getObject("item_id", UUID.class)).append(',')
+                            .append(rs.getObject("reviewed_at", java.time.OffsetDateTime.class).toInstant()).append(',')
+                            .append(rs.getInt("rating")).append(',')
+                            .append(duration == null ? "" : duration).append(',')
+                            .append(CardState.valueOf(rs.getString("state")).ordinal()).append('\n');
+                }).list();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reviews.csv\"")
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
+    }
+}

@@ -1,0 +1,156 @@
+package org.glossa.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.glossa.GlossaIntegrationTest;
+import org.glossa.TestApi;
+import org.glossa.TestApi.Learner;
+import org.glossa.shared.time.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Lessons feed the memory model; due items come back as flashcards and review sessions. */
+@GlossaIntegrationTest
+class MemoryIntegrationTests {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    TestApi api;
+    Learner ana;
+    String courseId;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(mvc, json);
+        ana = api.register("ana");
+        for (JsonNode course : api.json(api.get("/api/v1/courses?target=es", ana.accessToken()))) {
+            if (course.get("attribution").asString("").equals("glossa-demo")) {
+                courseId = course.get("id").asString();
+            }
+        }
+        JsonNode path = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken()));
+        String lesson = path.get("sections").get(0).get("skills").get(0).get("lessons").get(0).get("id").asString();
+        JsonNode session = api.json(api.post("/api/v1/sessions", Map.of("lessonId", lesson), ana.accessToken()));
+        String id = session.get("sessionId").asString();
+        Map<String, JsonNode> solved = new HashMap<>();
+        json.readTree(jdbc.sql("select exercises from practice_session where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).forEach(e -> solved.put(e.get("id").asString(), e));
+        for (JsonNode exercise : session.get("exercises")) {
+            JsonNode full = solved.get(exercise.get("id").asString());
+            Object answer = switch (full.get("type").asString()) {
+                case "choose" -> full.get("correctOption").asString();
+                case "arrange" -> List.of(full.get("accepted").get(0).asString().split(" "));
+                case "match" -> {
+                    List<Map<String, String>> pairs = new ArrayList<>();
+                    full.get("solution").forEach(p -> pairs.add(Map.of("left", p.get("left").asString(),
+                            "right", p.get("right").asString())));
+                    yield pairs;
+                }
+                default -> full.get("accepted").get(0).asString();
+            };
+            api.post("/api/v1/sessions/" + id + "/answers", Map.of("exerciseId", exercise.get("id").asString(),
+                    "answer", answer, "answerId", "m-" + exercise.get("id").asString()), ana.accessToken());
+        }
+        // The memory model learns from the answers right after each one is stored.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from review_log where user_id = :u").param("u", ana.id()).query(Long.class).single()
+                >= session.get("exercises").size());
+    }
+
+    @Test
+    void lessonsMakeMemoryItemsThatFallDueAndComeBackAsFlashcardsAndSessions() {
+        JsonNode memory = api.json(api.get("/api/v1/me/memory", ana.accessToken()));
+        int met = memory.get("byState").get("learning").asInt() + memory.get("byState").get("review").asInt();
+        assertThat(met).isBetween(3, 8);
+        assertThat(memory.get("forecast")).hasSize(30);
+
+        clock.advance(Duration.ofDays(40));
+        Learner later = api.login(ana.email(), ana.password());
+
+        JsonNode due = api.json(api.get("/api/v1/reviews/due?courseId=" + courseId + "&limit=3", later.accessToken()));
+        assertThat(due).hasSize(3);
+        assertThat(due.get(0).get("retrievability").asDouble()).isLessThanOrEqualTo(due.get(1).get("retrievability").asDouble());
+        assertThat(due.get(0).get("exercise").get("answer").asString()).isNotBlank();
+        MvcTestResult review = api.post("/api/v1/sessions", Map.of("courseId", courseId, "kind", "review"),
+                later.accessToken());
+        assertThat(review).hasStatus(201);
+        assertThat(api.json(review).get("kind").asString()).isEqualTo("REVIEW");
+        assertThat(api.json(api.get("/api/v1/me/memory", later.accessToken())).get("dueNow").asInt()).isEqualTo(met);
+    }
+
+    @Test
+    void flashcardReviewsApplyInOrderOncePerIdAndRejectWhatCannotBe() {
+        clock.advance(Duration.ofDays(3));
+        Learner later = api.login(ana.email(), ana.password());
+        JsonNode due = api.json(api.get("/api/v1/reviews/due?limit=2", later.accessToken()));
+        String item = due.get(0).get("itemId").asString();
+        Instant now = clock.now();
+
+        List<Map<String, Object>> batch = List.of(
+                Map.of("reviewId", "r2", "itemId", item, "rating", 3, "reviewedAt", now.minusSeconds(60).toString()),
+                Map.of("reviewId", "r1", "itemId", item, "rating", 1, "reviewedAt", now.minusSeconds(120).toString()),
+                Map.of("reviewId", "r-future", "itemId", item, "rating", 3, "reviewedAt", now.plusSeconds(3600).toString()),
+                Map.of("reviewId", "r-unknown", "itemId", UUID.randomUUID().toString(), "rating", 3,
+                        "reviewedAt", now.toString()));
+        JsonNode results = api.json(api.post("/api/v1/reviews", Map.of("reviews", batch), later.accessToken()));
+
+        assertThat(results.get(0).get("reviewId").asString()).isEqualTo("r2");
+        assertThat(results.get(0).get("status").asString()).isEqualTo("applied");
+        assertThat(results.get(1).get("status").asString()).as("applied first, being older").isEqualTo("applied");
+        assertThat(results.get(2).get("reason").asString()).contains("future");
+        assertThat(results.get(3).get("reason").asString()).contains("unknown");
+        JsonNode next = results.get(0).get("next");
+        assertThat(next.get("again").get("due").asString()).isNotBlank();
+        assertThat(Instant.parse(next.get("easy").get("due").asString()))
+                .isAfterOrEqualTo(Instant.parse(next.get("good").get("due").asString()));
+
+        JsonNode again = api.json(api.post("/api/v1/reviews", Map.of("reviews", List.of(
+                Map.of("reviewId", "r2", "itemId", item, "rating", 3, "reviewedAt", now.minusSeconds(60).toString()),
+                Map.of("reviewId", "r0", "itemId", item, "rating", 3, "reviewedAt", now.minusSeconds(600).toString()))),
+                later.accessToken()));
+        assertThat(again.get(0).get("status").asString()).isEqualTo("duplicate");
+        assertThat(again.get(1).get("status").asString()).isEqualTo("rejected");
+        assertThat(again.get(1).get("reason").asString()).contains("older");
+
+        assertThat(api.post("/api/v1/reviews", Map.of("reviews", List.of(Map.of("reviewId", "bad", "itemId", item,
+                "rating", 7, "reviewedAt", now.toString()))), later.accessToken())).hasStatus(400);
+        assertThat(api.post("/api/v1/reviews", Map.of("reviews", List.of()), later.accessToken())).hasStatus(400);
+
+        String csv = TestApi.body(api.get("/api/v1/me/reviews/export", later.accessToken()));
+        assertThat(csv).startsWith("card_id,review_time,review_rating,review_duration,review_state\n").contains(item);
+    }
+
+    @Test
+    void settingsAreValidated() {
+        MvcTestResult changed = api.patch("/api/v1/me/memory/settings", Map.of("desiredRetention", 0.85,
+                "dayStartHour", 5), ana.accessToken());
+        assertThat(changed).hasStatusOk();
+        assertThat(api.json(changed).get("desiredRetention").asDouble()).isEqualTo(0.85);
+
+        MvcTestResult bad = api.patch("/api/v1/me/memory/settings", Map.of("desiredRetention", 0.5, "dayStartHour", 24),
+                ana.accessToken());
+        assertThat(bad).hasStatus(400);
+        assertThat(api.json(bad).get("errors").findValuesAsString("field")).contains("desiredRetention", "dayStartHour");
+    }
+}
