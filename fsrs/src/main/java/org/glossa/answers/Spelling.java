@@ -103,8 +103,7 @@ final class Spelling {
             switch (kind(cp)) {
                 case SEPARATOR -> {
                     if (keyLength > 0) {
-                        words.add(new Word(Arrays.copyOf(key, keyLength), Arrays.copyOf(base, baseLength),
-                                nfc, start, end));
+                        words.add(word(key, keyLength, base, baseLength, nfc, start, end));
                         keyLength = 0;
                         baseLength = 0;
                     }
@@ -152,9 +151,16 @@ final class Spelling {
             i = next;
         }
         if (keyLength > 0) {
-            words.add(new Word(Arrays.copyOf(key, keyLength), Arrays.copyOf(base, baseLength), nfc, start, end));
+            words.add(word(key, keyLength, base, baseLength, nfc, start, end));
         }
         return new Phrase(words.toArray(Word[]::new));
+    }
+
+    /** Most words have no diacritics: their key and base are then one array. */
+    private static Word word(int[] key, int keyLength, int[] base, int baseLength, String text, int start, int end) {
+        int[] keyCopy = Arrays.copyOf(key, keyLength);
+        int[] baseCopy = Arrays.equals(key, 0, keyLength, base, 0, baseLength) ? keyCopy : Arrays.copyOf(base, baseLength);
+        return new Word(keyCopy, baseCopy, text, start, end);
     }
 
     private int lower(int cp) {
