@@ -57,10 +57,23 @@ class LibreLingoCoursesTests {
         assertThat(courses).allSatisfy(course -> assertThat(course.items()).hasSizeGreaterThan(100));
     }
 
+    /** Prints how many cases ran, and fails if a kind of case never ran in a direction: then a test proved nothing. */
     @AfterAll
-    static void printCounts() {
-        if (!CASES.isEmpty()) {
-            System.out.println("LibreLingo answer-checking cases: " + CASES);
+    static void printCountsAndCheckEveryKindRan() {
+        if (CASES.isEmpty()) {
+            return; // skipped, or run one test at a time
+        }
+        System.out.println("LibreLingo answer-checking cases: " + CASES);
+        for (LibreLingoCourses.Course course : courses) {
+            for (boolean intoTarget : List.of(true, false)) {
+                String direction = Direction.of(course, intoTarget) + ": ";
+                for (String kind : List.of("correct", "typo", "other item's answer (wrong)")) {
+                    if (CASES.keySet().stream().anyMatch(key -> key.endsWith(": " + kind))) {
+                        assertThat(CASES.getOrDefault(direction + kind, new AtomicInteger()).get())
+                                .as(direction + kind).isGreaterThan(100);
+                    }
+                }
+            }
         }
     }
 
