@@ -1,6 +1,7 @@
 package org.glossa.answers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,10 @@ import java.util.Set;
  * aside) gives {@link Verdict#TYPO}, accepted, with the note {@code Typo: elefnate → elefante}, unless the typed word is
  * itself a word of the course's vocabulary ({@code horse} for {@code house} is {@link Verdict#WRONG}: it is another word,
  * not a slip). Letters are counted as code points once diacritics are set aside, so a Bangla vowel sign counts as one.
- * Each word may carry one slip; several words may each carry one. Words must line up one for one: a missing or extra
- * word is wrong.
+ * Each word may carry one slip; several words may each carry one. A space typed inside a word or left out between two
+ * ({@code ele fante}, {@code thedog}) is a slip too when the joined word has 5 or more letters, unless the pieces are
+ * both words of the vocabulary or the joined word is one; at most one such slip per answer. Otherwise words must line
+ * up one for one: a missing or extra word is wrong.
  *
  * <h2>Precedence</h2>
  * The typed answer is compared with every answer the accepted ones stand for (see {@link #expand(String)}); the best
@@ -149,33 +152,85 @@ public final class AnswerChecker {
     private Comparison compare(Spelling.Phrase given, Spelling.Phrase answer) {
         Spelling.Word[] typed = given.words();
         Spelling.Word[] expected = answer.words();
-        if (typed.length != expected.length) {
+        if (typed.length == expected.length) {
+            return lineUp(typed, expected, -1, 0);
+        }
+        int shift = typed.length - expected.length;
+        if (Math.abs(shift) != 1) {
             return null;
         }
-        List<String> accents = null;
-        List<String> slips = null;
-        for (int i = 0; i < typed.length; i++) {
-            Spelling.Word t = typed[i];
-            Spelling.Word e = expected[i];
-            if (t.sameKey(e)) {
-                continue;
-            }
-            if (t.sameBase(e)) {
-                if (accents == null) {
-                    accents = new ArrayList<>(2);
-                }
-                accents.add(e.display());
-            } else if (e.letters() >= 5 && Distance.oneSlip(t.base(), e.base())
-                    && !vocabulary.contains(t.baseText())) {
-                if (slips == null) {
-                    slips = new ArrayList<>(2);
-                }
-                slips.add(t.display() + " → " + e.display());
-            } else {
-                return null;
+        // One space too many or too few is a slip too (ele fante, thedog): try it at each place, keep the best.
+        Comparison best = null;
+        for (int at = 0; at < Math.min(typed.length, expected.length); at++) {
+            Comparison comparison = lineUp(typed, expected, at, shift);
+            if (comparison != null && (best == null || comparison.isBetterThan(best))) {
+                best = comparison;
             }
         }
-        return new Comparison(accents == null ? List.of() : accents, slips == null ? List.of() : slips);
+        return best;
+    }
+
+    /**
+     * Compares word by word. With {@code shift} +1, typed words {@code at} and {@code at + 1} stand for expected word
+     * {@code at} (a space typed inside it); with -1, typed word {@code at} stands for expected words {@code at} and
+     * {@code at + 1} (a space left out).
+     */
+    private Comparison lineUp(Spelling.Word[] typed, Spelling.Word[] expected, int at, int shift) {
+        List<String> accents = new ArrayList<>(0);
+        List<String> slips = new ArrayList<>(0);
+        for (int i = 0, j = 0; i < typed.length && j < expected.length; ) {
+            if (i == at && shift > 0) {
+                Spelling.Word first = typed[i];
+                Spelling.Word second = typed[i + 1];
+                Spelling.Word whole = expected[j];
+                if (whole.letters() < 5 || !joins(first.base(), second.base(), whole.base())
+                        || vocabulary.contains(first.baseText()) && vocabulary.contains(second.baseText())) {
+                    return null;
+                }
+                slips.add(first.display() + " " + second.display() + " → " + whole.display());
+                i += 2;
+                j += 1;
+            } else if (i == at && shift < 0) {
+                Spelling.Word whole = typed[i];
+                if (whole.letters() < 5 || !joins(expected[j].base(), expected[j + 1].base(), whole.base())
+                        || vocabulary.contains(whole.baseText())) {
+                    return null;
+                }
+                slips.add(whole.display() + " → " + expected[j].display() + " " + expected[j + 1].display());
+                i += 1;
+                j += 2;
+            } else {
+                if (!compareWord(typed[i], expected[j], accents, slips)) {
+                    return null;
+                }
+                i++;
+                j++;
+            }
+        }
+        return new Comparison(accents, slips);
+    }
+
+    /** Whether one word is accepted for another, noting an accent or a slip; false when it is not. */
+    private boolean compareWord(Spelling.Word t, Spelling.Word e, List<String> accents, List<String> slips) {
+        if (t.sameKey(e)) {
+            return true;
+        }
+        if (t.sameBase(e)) {
+            accents.add(e.display());
+            return true;
+        }
+        if (e.letters() >= 5 && Distance.oneSlip(t.base(), e.base()) && !vocabulary.contains(t.baseText())) {
+            slips.add(t.display() + " → " + e.display());
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code whole} is {@code first} followed by {@code second}. */
+    private static boolean joins(int[] first, int[] second, int[] whole) {
+        return first.length + second.length == whole.length
+                && Arrays.equals(first, 0, first.length, whole, 0, first.length)
+                && Arrays.equals(second, 0, second.length, whole, first.length, whole.length);
     }
 
     /** The index of the answer with the smallest edit distance to what was typed; the first of equals. */

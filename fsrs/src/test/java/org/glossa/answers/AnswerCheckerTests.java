@@ -20,7 +20,7 @@ class AnswerCheckerTests {
 
     /** Words a typo could spell by accident: horse/house, perro/pero, gato/gatos. */
     private static final Set<String> VOCABULARY = Set.of("horse", "house", "the horse", "mouse", "perro", "pero",
-            "gatos", "gato", "casa", "cosa", "cama", "llama", "llamo");
+            "gatos", "gato", "casa", "cosa", "cama", "llama", "llamo", "sobre", "mesa", "sobremesa", "para", "paraguas");
 
     private static void assertCheck(String language, String typed, String accepted, Verdict verdict, String expected,
                                     String note) {
@@ -173,7 +173,19 @@ class AnswerCheckerTests {
             en | teh dog         | the dog             | WRONG   | the dog             |
             en | the elepant     | the elephant        | TYPO    | the elephant        | Typo: elepant → elephant
             en | the elepant eats the strawbery | the elephant eats the strawberry | TYPO | the elephant eats the strawberry | Typo: elepant → elephant, strawbery → strawberry
-            en | thedog          | the dog             | WRONG   | the dog             |
+            en | thedog          | the dog             | TYPO    | the dog             | Typo: thedog → the dog
+            en | adog            | a dog               | WRONG   | a dog               |
+            en | icecream        | ice cream           | TYPO    | ice cream           | Typo: icecream → ice cream
+            en | icecraem        | ice cream           | WRONG   | ice cream           |
+            en | I like icecream | I like ice cream    | TYPO    | I like ice cream    | Typo: icecream → ice cream
+            es | ele fante       | elefante            | TYPO    | elefante            | Typo: ele fante → elefante
+            es | el ele fante    | el elefante         | TYPO    | el elefante         | Typo: ele fante → elefante
+            es | el ele fnate    | el elefante         | WRONG   | el elefante         |
+            es | ele fante y el elefnate | elefante y el elefante | TYPO | elefante y el elefante | Typo: ele fante → elefante, elefnate → elefante
+            es | ele fante y ele fante | elefante y elefante | WRONG | elefante y elefante |
+            es | la sobremesa    | la sobre mesa       | WRONG   | la sobre mesa       |
+            es | sobre mesa      | sobremesa           | WRONG   | sobremesa           |
+            es | el para guas    | el paraguas         | TYPO    | el paraguas         | Typo: para guas → paraguas
             en | the big dog     | the dog             | WRONG   | the dog             |
             en | dog             | the dog             | WRONG   | the dog             |
             es | elefnate        | el elefante         | WRONG   | el elefante         |

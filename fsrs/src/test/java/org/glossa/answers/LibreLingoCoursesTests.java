@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * <li>every accepted answer is {@code CORRECT}, as written and typed carelessly (lower case, no punctuation);</li>
  * <li>an accepted answer with its Latin diacritics left out is {@code ACCENT} (or {@code CORRECT} when that spelling is
  * accepted too);</li>
- * <li>a one-letter slip (replaced, deleted, inserted, swapped) in a word of 5 or more letters is {@code TYPO}, or
- * {@code WRONG} when the slip spells another word of the course;</li>
+ * <li>a one-letter slip (replaced, deleted, inserted, swapped, or a space typed inside) in a word of 5 or more
+ * letters is {@code TYPO}, or {@code WRONG} when the slip spells another word of the course (two, for a space);</li>
  * <li>every other item's answer is {@code WRONG}, unless it is also an accepted answer of this item.</li>
  * </ul>
  * The expectations come from a deliberately simple reading of the text here ({@link #fold}), not from the checker. The
@@ -127,7 +127,9 @@ class LibreLingoCoursesTests {
                     if (folded.contains(fold(slip.typed(), direction.language()))) {
                         continue; // the slip happens to spell another accepted answer
                     }
-                    boolean anotherWord = direction.vocabulary().contains(fold(slip.word(), direction.language()));
+                    // a space typed inside a word is wrong only if both pieces are words of the course
+                    boolean anotherWord = direction.vocabulary().containsAll(
+                            List.of(fold(slip.word(), direction.language()).split(" ")));
                     Check check = direction.checker().check(slip.typed(), direction.answers(item));
                     if (anotherWord) {
                         assertThat(check.verdict()).as("%s (%s) typed for %s", slip.typed(), slip.kind(), accepted)
@@ -229,9 +231,9 @@ class LibreLingoCoursesTests {
     }
 
     /**
-     * For each word of 5 or more letters (letters, and marks that sit on them, in NFC), the four kinds of slip at
-     * the middle letter: replaced by a letter of the same script, deleted, doubled by an inserted letter, swapped with
-     * the next letter when that is a different letter.
+     * For each word of 5 or more letters (letters, and marks that sit on them, in NFC), five kinds of slip at the
+     * middle letter: replaced by a letter of the same script, deleted, followed by an inserted letter, preceded by a
+     * space, swapped with the next letter when that is a different letter.
      */
     private static List<Slip> slips(String answer, String language) {
         List<Slip> slips = new ArrayList<>();
@@ -273,6 +275,9 @@ class LibreLingoCoursesTests {
             slips.add(slip(cps, from, end, p, p + 1, new int[]{other}, "replaced", original));
             slips.add(slip(cps, from, end, p, p + 1, new int[0], "deleted", original));
             slips.add(slip(cps, from, end, p + 1, p + 1, new int[]{other}, "inserted", original));
+            if (p > from) {
+                slips.add(slip(cps, from, end, p, p, new int[]{' '}, "space inserted", original));
+            }
             for (int q = letters.size() / 2; q < letters.size(); q++) {
                 int a = letters.get(q);
                 if (a + 1 < end && Character.isLetter(cps[a + 1]) && cps[a] != cps[a + 1]) {
