@@ -157,8 +157,9 @@ class ProfileIntegrationTests {
             String table = String.valueOf(column.get("table_name"));
             String name = String.valueOf(column.get("column_name"));
             for (String value : values) {
-                Long count = jdbc.sql("select count(*) from " + table + " where lower(cast(" + name
-                        + " as varchar(8000))) like :value").param("value", "%" + value.toLowerCase() + "%")
+                // Quoted: some tables (JobRunr's) have columns named after SQL keywords.
+                Long count = jdbc.sql("select count(*) from \"" + table + "\" where lower(cast(\"" + name
+                        + "\" as varchar(8000))) like :value").param("value", "%" + value.toLowerCase() + "%")
                         .query(Long.class).single();
                 if (count > 0) {
                     hits.add(table + "." + name + " mentions " + value);

@@ -142,6 +142,54 @@ class MemoryIntegrationTests {
     }
 
     @Test
+    void optimizationRunsAsAJobOnTheLearnersOwnLog() {
+        List<String> itemIds = jdbc.sql("select id from content_item where course_id = :c order by id")
+                .param("c", UUID.fromString(courseId)).query(UUID.class).list().stream().map(UUID::toString)
+                .limit(20).toList();
+        Instant now = clock.now();
+        List<Map<String, Object>> reviews = new ArrayList<>();
+        int[] daysAgo = { 60, 45, 30, 12, 3 };
+        for (int i = 0; i < itemIds.size(); i++) {
+            for (int r = 0; r < daysAgo.length; r++) {
+                int rating = (i + r) % 5 == 0 ? 1 : 3;
+                reviews.add(Map.of("reviewId", "opt-" + i + "-" + r, "itemId", itemIds.get(i), "rating", rating,
+                        "reviewedAt", now.minus(Duration.ofDays(daysAgo[r])).minusSeconds(i).toString()));
+            }
+        }
+        // Items met in the lesson were reviewed just now, so their older entries are rightly refused.
+        JsonNode applied = api.json(api.post("/api/v1/reviews", Map.of("reviews", reviews), ana.accessToken()));
+        assertThat(applied.findValuesAsString("status")).contains("applied");
+
+        MvcTestResult requested = api.post("/api/v1/me/memory/optimize", null, ana.accessToken());
+        assertThat(requested).hasStatus(202);
+        String location = requested.getResponse().getHeader("Location");
+        assertThat(location).endsWith(api.json(requested).get("id").asString());
+
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.json(api.get(location, ana.accessToken())),
+                        r -> !r.get("status").asString().equals("QUEUED") && !r.get("status").asString().equals("RUNNING"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("reviews").asInt()).isGreaterThan(50);
+        assertThat(run.get("logLossBefore").asDouble()).isPositive();
+        assertThat(run.get("logLossAfter").asDouble()).isPositive();
+        assertThat(run.get("adopted").asBoolean()).isEqualTo(run.get("logLossAfter").asDouble() <= run.get("logLossBefore").asDouble());
+        assertThat(api.get("/api/v1/me/memory/optimizations/" + UUID.randomUUID(), ana.accessToken())).hasStatus(404);
+    }
+
+    @Test
+    void aLearnerWithFewReviewsKeepsTheDefaults() {
+        MvcTestResult requested = api.post("/api/v1/me/memory/optimize", null, ana.accessToken());
+        String location = requested.getResponse().getHeader("Location");
+
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.json(api.get(location, ana.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("adopted").asBoolean()).isFalse();
+        assertThat(run.get("message").asString()).contains("Not enough");
+    }
+
+    @Test
     void settingsAreValidated() {
         MvcTestResult changed = api.patch("/api/v1/me/memory/settings", Map.of("desiredRetention", 0.85,
                 "dayStartHour", 5), ana.accessToken());

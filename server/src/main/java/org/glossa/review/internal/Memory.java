@@ -77,9 +77,17 @@ public class Memory implements ReviewItemSource {
         return accounts.find(userId).map(AccountView::timeZone).orElse(ZoneOffset.UTC);
     }
 
+    /** The learner's newest adopted parameters, or the defaults. */
+    public Parameters parameters(UUID userId) {
+        return jdbc.sql("select parameters from review_parameters where user_id = :u order by created_at desc limit 1")
+                .param("u", userId).query(String.class).optional()
+                .map(text -> Parameters.of(java.util.Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray()))
+                .orElse(Parameters.DEFAULT);
+    }
+
     public Scheduler scheduler(UUID userId) {
         Settings settings = settings(userId);
-        return new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults()
+        return new Scheduler(parameters(userId), SchedulerSettings.defaults()
                 .withDesiredRetention(settings.desiredRetention())
                 .withDayBoundary(zoneOf(userId), settings.dayStartHour()));
     }

@@ -37,12 +37,19 @@ class ReviewData implements PersonalData {
                 select review_id, item_id, rating, state, reviewed_at, duration_ms, source from review_log
                 where user_id = :u order by reviewed_at
                 """).param("u", userId).query().listOfRows());
+        data.put("parameters", jdbc.sql("select parameters, log_loss, created_at from review_parameters where user_id = :u")
+                .param("u", userId).query().listOfRows());
+        data.put("optimizations", jdbc.sql("""
+                select id, status, requested_at, finished_at, reviews, adopted, message from review_optimization
+                where user_id = :u order by requested_at
+                """).param("u", userId).query().listOfRows());
         return data;
     }
 
     @ApplicationModuleListener
     void on(AccountDeleted deleted) {
-        for (String table : new String[] { "review_log", "review_item", "review_settings" }) {
+        for (String table : new String[] { "review_log", "review_item", "review_settings", "review_parameters",
+                "review_optimization" }) {
             jdbc.sql("delete from " + table + " where user_id = :u").param("u", deleted.userId()).update();
         }
     }

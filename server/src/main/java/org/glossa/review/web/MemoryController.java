@@ -21,6 +21,9 @@ import org.glossa.fsrs.CardState;
 import org.glossa.fsrs.DayBoundary;
 import org.glossa.identity.CurrentUser;
 import org.glossa.review.internal.Memory;
+import org.glossa.review.internal.MemoryOptimization;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MemoryController {
 
     private final Memory memory;
+    private final MemoryOptimization optimization;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    MemoryController(Memory memory, JdbcClient jdbc, Clock clock) {
+    MemoryController(Memory memory, MemoryOptimization optimization, JdbcClient jdbc, Clock clock) {
         this.memory = memory;
+        this.optimization = optimization;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -109,6 +114,23 @@ class MemoryController {
             + "dayStartHour 0 to 23 (default 4): when my next day starts.")
     Memory.Settings settings(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SettingsChange change) {
         return memory.changeSettings(user.id(), change.desiredRetention(), change.dayStartHour());
+    }
+
+    @PostMapping("/api/v1/me/memory/optimize")
+    @Operation(summary = "Fit my own FSRS parameters", description = "A background job: 202 with the run (its id is "
+            + "the job id); follow it at the Location. New parameters are adopted only if they predict my latest "
+            + "reviews at least as well as the ones in use. Asking again while a run is pending returns that run.")
+    ResponseEntity<MemoryOptimization.Run> optimize(@AuthenticationPrincipal CurrentUser user) {
+        MemoryOptimization.Run run = optimization.request(user.id());
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/me/memory/optimizations/" + run.id()))
+                .body(run);
+    }
+
+    @GetMapping("/api/v1/me/memory/optimizations/{id}")
+    @Operation(summary = "An optimization run: QUEUED, RUNNING, SUCCEEDED or FAILED")
+    MemoryOptimization.Run optimization(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return optimization.run(user.id(), id)
+                .orElseThrow(() -> org.glossa.shared.ApiProblem.notFound("The optimization run"));
     }
 
     @GetMapping(path = "/api/v1/me/reviews/export", produces = "text/csv")
