@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A learner answered one exercise; the items it tested and the verdict feed the memory model. */
+/**
+ * A learner answered one exercise; the items it tested, the verdict and how long the learner took
+ * (when the client says: {@code durationMs} may be null) feed the memory model.
+ */
 public record ExerciseAnswered(UUID userId, UUID sessionId, UUID courseId, String exerciseId, String exerciseType,
-        List<UUID> itemIds, String verdict, boolean correct, Instant answeredAt) {
+        List<UUID> itemIds, String verdict, boolean correct, Integer durationMs, Instant answeredAt) {
 }

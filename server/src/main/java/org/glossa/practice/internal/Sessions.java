@@ -162,7 +162,8 @@ public class Sessions {
     }
 
     @Transactional(noRollbackFor = ApiProblem.class)
-    public Reply answer(UUID userId, UUID sessionId, String exerciseId, JsonNode answer, String answerId) {
+    public Reply answer(UUID userId, UUID sessionId, String exerciseId, JsonNode answer, String answerId,
+            Integer durationMs) {
         SessionRow session = lockOpen(userId, sessionId);
         Optional<String> earlier = jdbc.sql("select reply from practice_answer where session_id = :s and answer_id = :a")
                 .param("s", sessionId).param("a", answerId).query(String.class).optional();
@@ -190,7 +191,7 @@ public class Sessions {
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
         touch(sessionId);
         events.publishEvent(new ExerciseAnswered(userId, sessionId, session.courseId(), exerciseId, exercise.type(),
-                exercise.itemIds(), reply.verdict(), reply.correct(), now));
+                exercise.itemIds(), reply.verdict(), reply.correct(), durationMs, now));
         return reply;
     }
 

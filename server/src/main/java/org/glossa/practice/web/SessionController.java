@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -44,7 +46,9 @@ class SessionController {
             @Schema(description = "A string; for arrange a list of tiles; for match a list of {left, right} pairs; "
                     + "for choose the option id") JsonNode answer,
             @NotBlank @Size(max = 100) @Schema(description = "Chosen by the client; the same id sent again gets the same reply")
-            String answerId) {
+            String answerId,
+            @Min(0) @Max(3_600_000) @Schema(description = "How long the learner took, in milliseconds (optional)")
+            Integer durationMs) {
     }
 
     @PostMapping
@@ -77,7 +81,7 @@ class SessionController {
     @ApiResponse(responseCode = "410", description = "The session expired after 2 hours idle")
     Sessions.Reply answer(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @RequestBody AnswerRequest body) {
-        return sessions.answer(user.id(), id, body.exerciseId(), body.answer(), body.answerId());
+        return sessions.answer(user.id(), id, body.exerciseId(), body.answer(), body.answerId(), body.durationMs());
     }
 
     @PostMapping("/{id}/complete")

@@ -7,9 +7,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the memory model from lessons. The rating is implicit: a wrong answer is Again, an answer
- * accepted with a typo or a missing accent is Hard, a correct one is Good. (Answers carry no
- * duration yet, so "slow" cannot make an answer Hard.) Each item of the exercise is reviewed once.
+ * Feeds the memory model from lessons. The rating is implicit: a wrong answer is Again; an answer
+ * accepted with a typo or a missing accent, or a correct one that took longer than
+ * {@link #SLOW_ANSWER} (when the client reports the duration), is Hard; a correct one is Good. Each
+ * item of the exercise is reviewed once.
  */
 @Component
 class LessonAnswers {
@@ -20,11 +21,14 @@ class LessonAnswers {
         this.memory = memory;
     }
 
-    static Rating rating(String verdict) {
+    /** Longer than this, a right answer was hard to find. */
+    static final int SLOW_ANSWER = 20_000;
+
+    static Rating rating(String verdict, Integer durationMs) {
         return switch (verdict) {
             case "wrong" -> Rating.AGAIN;
             case "typo", "accent" -> Rating.HARD;
-            default -> Rating.GOOD;
+            default -> durationMs != null && durationMs > SLOW_ANSWER ? Rating.HARD : Rating.GOOD;
         };
     }
 
@@ -32,8 +36,8 @@ class LessonAnswers {
     void on(ExerciseAnswered answered) {
         for (UUID item : answered.itemIds()) {
             // The review id makes a redelivered event count once.
-            memory.review(answered.userId(), answered.courseId(), item, rating(answered.verdict()), answered.answeredAt(),
-                    null, "exercise:" + answered.sessionId() + ":" + answered.exerciseId() + ":" + item, "lesson");
+            memory.review(answered.userId(), answered.courseId(), item, rating(answered.verdict(), answered.durationMs()),
+                    answered.answeredAt(), answered.durationMs(), "exercise:" + answered.sessionId() + ":" + answered.exerciseId() + ":" + item, "lesson");
         }
     }
 }
