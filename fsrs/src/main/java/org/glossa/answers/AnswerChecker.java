@@ -12,7 +12,7 @@ import java.util.Set;
  * course; it is immutable and safe to share between threads.
  *
  * <h2>What is set aside</h2>
- * Unicode form (NFC), letter case (by the language's rules: Turkish dotted and dotless i), punctuation and symbols
+ * Unicode form (NFC), letter case (by the language's rules: Turkish dotted and dotless i; Greek final sigma is sigma), punctuation and symbols
  * ({@code ¿ ¡ , . ! ?} and the like), repeated spaces, and apostrophes and quotes of every shape ({@code I'm},
  * {@code I’m} and {@code Im} are one answer). In German, ß and ss are the same. Such differences give
  * {@link Verdict#CORRECT}.
@@ -122,8 +122,8 @@ public final class AnswerChecker {
      * ({@code the dog/the cat runs} is {@code the dog runs} or {@code the cat runs});</li>
      * <li>the word before the slash repeats one after it: the right group ends there, both as long
      * ({@code a dog/the dog});</li>
-     * <li>longer groups are spelled alike, as a contraction and its long form are (fewer than a third of their letters
-     * differ): those ({@code I am/I'm here} is {@code I am here} or {@code I'm here}; {@code I do not/don't know};
+     * <li>longer groups are spelled alike, as a contraction and its long form are (their edit distance is under a third
+     * of their letters together): the most alike ({@code I am/I'm here} is {@code I am here} or {@code I'm here}; {@code I do not/don't know};
      * {@code Yo soy/Soy Cecilia});</li>
      * <li>otherwise one word each side ({@code the dog/cat runs}).</li>
      * </ul>
@@ -176,7 +176,7 @@ public final class AnswerChecker {
      * {@code at + 1} (a space left out).
      */
     private Comparison lineUp(Spelling.Word[] typed, Spelling.Word[] expected, int at, int shift) {
-        List<String> accents = new ArrayList<>(0);
+        List<String> accents = new ArrayList<>(0); // empty lists allocate no array until a note is added
         List<String> slips = new ArrayList<>(0);
         for (int i = 0, j = 0; i < typed.length && j < expected.length; ) {
             if (i == at && shift > 0) {

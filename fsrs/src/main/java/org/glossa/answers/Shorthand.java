@@ -255,8 +255,8 @@ final class Shorthand {
      * that word and both groups have as many units ({@code the dog/the cat runs}, {@code Good morning/Good day});</li>
      * <li>the word before the slash repeats one of the {@value #MAX_GROUP} units after it: the right group ends at
      * that word, both groups as long ({@code a dog/the dog});</li>
-     * <li>some longer groups of plain words are spelled much alike (fewer than a third of their letters differ): the
-     * most alike
+     * <li>some longer groups of plain words are spelled much alike (edit distance under a third of their letters
+     * together): the most alike
      * ({@code I am/I'm here}, {@code do not/don't}, {@code Yo soy/Soy Cecilia});</li>
      * <li>otherwise one unit each side ({@code the dog/cat runs}).</li>
      * </ol>
