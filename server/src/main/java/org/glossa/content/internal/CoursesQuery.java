@@ -25,7 +25,7 @@ class CoursesQuery implements Courses {
 
     private static final String SUMMARY = """
             select c.id, c.title, c.target_language, c.source_language, c.license_short_name, c.license_name,
-                c.license_link, c.repository, c.version, c.special_characters,
+                c.license_link, c.repository, c.status, c.version, c.special_characters,
                 (select count(*) from content_skill s where s.course_id = c.id) as skills
             from content_course c
             """;
@@ -121,7 +121,7 @@ class CoursesQuery implements Courses {
                 : rs.getString("license_name");
         return new CourseSummary(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("target_language"),
                 rs.getString("source_language"), license, rs.getString("license_link"), rs.getString("repository"),
-                rs.getInt("version"), rs.getInt("skills"));
+                rs.getString("status"), rs.getInt("version"), rs.getInt("skills"));
     }
 
     private static ItemView item(ResultSet rs) throws SQLException {

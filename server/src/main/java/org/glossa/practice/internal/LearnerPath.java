@@ -39,7 +39,8 @@ public class LearnerPath {
 
     @Transactional(readOnly = true)
     public PathView of(UUID userId, UUID courseId) {
-        CourseOutline outline = courses.outline(courseId).orElseThrow(() -> ApiProblem.notFound("The course"));
+        CourseOutline outline = courses.outline(courseId).filter(o -> o.course().published())
+                .orElseThrow(() -> ApiProblem.notFound("The course"));
         PathProgress progress = sessions.progress(userId, outline);
         List<SectionView> sections = outline.sections().stream().map(section -> new SectionView(section.id(),
                 section.name(), section.freelyOpen(), section.skills().stream().map(skill -> {

@@ -91,7 +91,8 @@ public class Sessions {
     @Transactional
     public Started startLesson(UUID userId, UUID lessonId) {
         LessonView lesson = courses.lesson(lessonId).orElseThrow(() -> ApiProblem.notFound("The lesson"));
-        CourseOutline outline = courses.outline(lesson.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"));
+        CourseOutline outline = courses.outline(lesson.courseId()).filter(o -> o.course().published())
+                .orElseThrow(() -> ApiProblem.notFound("The course"));
         PathProgress progress = progress(userId, outline);
         if (progress.skills().get(lesson.skillId()).lock() == PathProgress.Lock.LOCKED) {
             throw ApiProblem.forbidden("This skill is locked: complete the skill before it first.");
@@ -105,7 +106,8 @@ public class Sessions {
 
     @Transactional
     public Started startPractice(UUID userId, UUID courseId, SessionKind kind) {
-        CourseOutline outline = courses.outline(courseId).orElseThrow(() -> ApiProblem.notFound("The course"));
+        CourseOutline outline = courses.outline(courseId).filter(o -> o.course().published())
+                .orElseThrow(() -> ApiProblem.notFound("The course"));
         Map<UUID, ItemView> items = new LinkedHashMap<>();
         courses.items(courseId).forEach(item -> items.put(item.id(), item));
         List<ItemView> chosen;

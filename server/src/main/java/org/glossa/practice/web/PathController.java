@@ -43,7 +43,7 @@ class PathController {
     @PostMapping("/api/v1/courses/{id}/enrollment")
     @Operation(summary = "Enroll in a course", description = "201 the first time, 200 when already enrolled.")
     ResponseEntity<Enrollment> enroll(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        courses.outline(id).orElseThrow(() -> ApiProblem.notFound("The course"));
+        courses.outline(id).filter(o -> o.course().published()).orElseThrow(() -> ApiProblem.notFound("The course"));
         boolean created = enrollments.enroll(user.id(), id);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new Enrollment(id, enrollments.enrolledAt(user.id(), id).orElseThrow()));
