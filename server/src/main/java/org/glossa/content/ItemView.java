@@ -9,5 +9,6 @@ import java.util.UUID;
  * possibly with editor shorthand (slashes, optional parts in parentheses).
  */
 public record ItemView(UUID id, UUID courseId, UUID skillId, UUID lessonId, ItemKind kind, String text,
-        String translation, List<String> targetAnswers, List<String> sourceAnswers, List<String> images) {
+        String translation, List<String> targetAnswers, List<String> sourceAnswers, List<String> images,
+        List<String> audio) {
 }

@@ -57,7 +57,8 @@ class AuthoringIntegrationTests {
         String firstItem = null;
         for (String[] word : words) {
             String item = created(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "WORD",
-                    "text", word[0], "translation", word[1], "sourceAnswers", List.of(word[1] + "s")), admin.accessToken()));
+                    "text", word[0], "translation", word[1], "sourceAnswers", List.of(word[1] + "s"),
+                    "audio", List.of("https://audio.example/it/" + word[0] + ".mp3")), admin.accessToken()));
             firstItem = firstItem == null ? item : firstItem;
         }
         assertThat(api.patch("/api/v1/admin/items/" + firstItem, Map.of("sourceAnswers", List.of("hi")),
@@ -76,6 +77,14 @@ class AuthoringIntegrationTests {
         MvcTestResult session = api.post("/api/v1/sessions", Map.of("lessonId", greetings.lessonIds().getFirst().toString()),
                 ana.accessToken());
         assertThat(session).hasStatus(201);
+        JsonNode listen = null;
+        for (JsonNode exercise : api.json(session).get("exercises")) {
+            if (exercise.get("type").asString().equals("listen")) {
+                listen = exercise;
+            }
+        }
+        assertThat(listen).as("items with a recording are listened to").isNotNull();
+        assertThat(listen.get("audioUrl").asString()).startsWith("https://audio.example/it/");
 
         assertThat(api.delete("/api/v1/admin/items/" + firstItem, null, admin.accessToken())).hasStatus(204);
         assertThat(courses.item(UUID.fromString(firstItem))).isEmpty();
@@ -108,5 +117,7 @@ class AuthoringIntegrationTests {
         assertThat(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "WORD", "text", " ",
                 "translation", "b"), admin.accessToken())).hasStatus(400);
         assertThat(api.delete("/api/v1/admin/items/" + UUID.randomUUID(), null, admin.accessToken())).hasStatus(404);
+        assertThat(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "WORD", "text", "a",
+                "translation", "b", "audio", List.of("file:///etc/passwd")), admin.accessToken())).hasStatus(400);
     }
 }

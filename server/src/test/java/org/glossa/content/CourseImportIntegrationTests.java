@@ -176,6 +176,15 @@ class CourseImportIntegrationTests {
     }
 
     @Test
+    void aCourseFolderImportsAsAtStartUp(@Autowired org.glossa.content.internal.CourseImports imports) {
+        // glossa.content.import-on-start runs exactly this with the configured folder.
+        var result = imports.importFolder(librelingo().resolve("bangla-from-english"));
+
+        assertThat(result.skills()).isEqualTo(8);
+        assertThat(courses.outline(result.courseId()).orElseThrow().course().targetLanguage()).isEqualTo("bn");
+    }
+
+    @Test
     void learnersCannotImport() throws IOException {
         Learner ana = api.register("ana");
 

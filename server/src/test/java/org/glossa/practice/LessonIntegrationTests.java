@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A lesson of the demo course played through the HTTP API, as a learner's app would. */
 @GlossaIntegrationTest
+@RecordApplicationEvents
 class LessonIntegrationTests {
 
     @Autowired
@@ -38,6 +41,8 @@ class LessonIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    ApplicationEvents events;
 
     TestApi api;
     Learner ana;
@@ -161,6 +166,14 @@ class LessonIntegrationTests {
         assertThat(result.get("newItems").asInt()).isGreaterThan(0);
         assertThat(api.json(api.post("/api/v1/sessions/" + id + "/complete", null, ana.accessToken())))
                 .isEqualTo(result);
+        List<LessonCompleted> completed = events.stream(LessonCompleted.class)
+                .filter(e -> e.sessionId().toString().equals(id)).toList();
+        assertThat(completed).as("completed twice, counted once").hasSize(1);
+        assertThat(completed.getFirst().xpEarned()).isEqualTo(15);
+        assertThat(completed.getFirst().perfect()).isTrue();
+        assertThat(completed.getFirst().kind()).isEqualTo(SessionKind.LESSON);
+        assertThat(events.stream(ExerciseAnswered.class).filter(e -> e.sessionId().toString().equals(id)))
+                .hasSize(session.get("exercises").size()).allMatch(ExerciseAnswered::correct);
         JsonNode skill = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken())).get("sections").get(0)
                 .get("skills").get(0);
         assertThat(skill.get("lessonsDone").asInt()).isEqualTo(1);

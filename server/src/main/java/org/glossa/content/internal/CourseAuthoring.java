@@ -106,7 +106,7 @@ public class CourseAuthoring {
 
     @Transactional
     public UUID addItem(UUID skillId, ItemKind kind, String text, String translation, List<String> targetAnswers,
-            List<String> sourceAnswers) {
+            List<String> sourceAnswers, List<String> audio) {
         UUID courseId = courseOfSkill(skillId);
         Optional<UUID> last = jdbc.sql("select id from content_lesson where skill_id = :s order by position desc limit 1")
                 .param("s", skillId).query(UUID.class).optional();
@@ -124,13 +124,14 @@ public class CourseAuthoring {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into content_item (id, course_id, skill_id, lesson_id, position, kind, text, translation,
-                    target_answers, source_answers, images)
+                    target_answers, source_answers, images, audio)
                 values (:id, :course, :skill, :lesson, (select coalesce(max(position), 0) + 1 from content_item
-                    where skill_id = :skill), :kind, :text, :translation, :targets, :sources, '')
+                    where skill_id = :skill), :kind, :text, :translation, :targets, :sources, '', :audio)
                 """).param("id", id).param("course", courseId).param("skill", skillId).param("lesson", lessonId)
                 .param("kind", kind.name()).param("text", text).param("translation", translation)
                 .param("targets", Lines.join(answers(text, targetAnswers)))
-                .param("sources", Lines.join(answers(translation, sourceAnswers))).update();
+                .param("sources", Lines.join(answers(translation, sourceAnswers)))
+                .param("audio", Lines.join(audio == null ? List.of() : audio)).update();
         bump(courseId);
         return id;
     }

@@ -24,7 +24,7 @@ record CourseDocument(UUID id, String key, String title, String targetLanguage, 
     }
 
     record Item(UUID id, ItemKind kind, String text, String translation, List<String> targetAnswers,
-            List<String> sourceAnswers, List<String> images) {
+            List<String> sourceAnswers, List<String> images, List<String> audio) {
     }
 
     /**
@@ -49,7 +49,7 @@ record CourseDocument(UUID id, String key, String title, String targetLanguage, 
                             itemId = CourseStore.derived(skillId, item.kind().name(), item.text() + "#" + n);
                         }
                         items.add(new Item(itemId, item.kind(), item.text(), item.translation(), item.targetAnswers(),
-                                item.sourceAnswers(), item.images()));
+                                item.sourceAnswers(), item.images(), List.of()));
                     }
                     lessons.add(new Lesson(CourseStore.derived(skillId, "lesson", Integer.toString(l + 1)), items));
                 }

@@ -109,15 +109,16 @@ class CourseStore {
             for (CourseDocument.Item item : lesson.items()) {
                 jdbc.sql("""
                         insert into content_item (id, course_id, skill_id, lesson_id, position, kind, text, translation,
-                            target_answers, source_answers, images)
+                            target_answers, source_answers, images, audio)
                         values (:id, :course, :skill, :lesson, :pos, :kind, :text, :translation, :targetAnswers,
-                            :sourceAnswers, :images)
+                            :sourceAnswers, :images, :audio)
                         """).param("id", item.id()).param("course", courseId).param("skill", skill.id())
                         .param("lesson", lesson.id()).param("pos", ++itemPosition).param("kind", item.kind().name())
                         .param("text", limit(item.text(), 1000)).param("translation", limit(item.translation(), 1000))
                         .param("targetAnswers", limit(Lines.join(item.targetAnswers()), 8000))
                         .param("sourceAnswers", limit(Lines.join(item.sourceAnswers()), 8000))
-                        .param("images", limit(Lines.join(item.images()), 1000)).update();
+                        .param("images", limit(Lines.join(item.images()), 1000))
+                        .param("audio", limit(Lines.join(item.audio()), 1000)).update();
             }
         }
     }
@@ -155,12 +156,12 @@ class CourseStore {
         }
         Map<UUID, List<CourseDocument.Item>> items = new HashMap<>();
         jdbc.sql("""
-                select id, lesson_id, kind, text, translation, target_answers, source_answers, images from content_item
+                select id, lesson_id, kind, text, translation, target_answers, source_answers, images, audio from content_item
                 where course_id = :id order by position
                 """).param("id", courseId).query((rs, n) -> items.computeIfAbsent(rs.getObject(2, UUID.class),
                         k -> new java.util.ArrayList<>()).add(new CourseDocument.Item(rs.getObject(1, UUID.class),
                         ItemKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), Lines.split(rs.getString(6)),
-                        Lines.split(rs.getString(7)), Lines.split(rs.getString(8))))).list();
+                        Lines.split(rs.getString(7)), Lines.split(rs.getString(8)), Lines.split(rs.getString(9))))).list();
         Map<UUID, List<CourseDocument.Lesson>> lessons = new HashMap<>();
         jdbc.sql("select id, skill_id from content_lesson where course_id = :id order by position").param("id", courseId)
                 .query((rs, n) -> lessons.computeIfAbsent(rs.getObject(2, UUID.class), k -> new java.util.ArrayList<>())

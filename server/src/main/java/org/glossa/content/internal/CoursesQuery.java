@@ -30,7 +30,8 @@ class CoursesQuery implements Courses {
             from content_course c
             """;
     private static final String ITEM = """
-            select id, course_id, skill_id, lesson_id, kind, text, translation, target_answers, source_answers, images
+            select id, course_id, skill_id, lesson_id, kind, text, translation, target_answers, source_answers, images,
+                audio
             from content_item
             """;
 
@@ -129,6 +130,6 @@ class CoursesQuery implements Courses {
                 rs.getObject("skill_id", UUID.class), rs.getObject("lesson_id", UUID.class),
                 ItemKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("translation"),
                 Lines.split(rs.getString("target_answers")), Lines.split(rs.getString("source_answers")),
-                Lines.split(rs.getString("images")));
+                Lines.split(rs.getString("images")), Lines.split(rs.getString("audio")));
     }
 }

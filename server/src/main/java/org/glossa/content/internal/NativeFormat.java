@@ -72,6 +72,7 @@ final class NativeFormat {
                         i.put("targetAnswers", copy(item.targetAnswers()));
                         i.put("sourceAnswers", copy(item.sourceAnswers()));
                         i.put("images", copy(item.images()));
+                        i.put("audio", copy(item.audio()));
                         items.add(i);
                     }
                     l.put("items", items);
@@ -125,7 +126,8 @@ final class NativeFormat {
                         }
                         items.add(new CourseDocument.Item(uuid(item, "items[].id"), kind, str(item, "text", "items[].text"),
                                 str(item, "translation", "items[].translation"), strings(item.get("targetAnswers")),
-                                strings(item.get("sourceAnswers")), strings(item.get("images"))));
+                                strings(item.get("sourceAnswers")), strings(item.get("images")),
+                                strings(item.get("audio"))));
                     }
                     lessons.add(new CourseDocument.Lesson(uuid(lesson, "lessons[].id"), items));
                 }

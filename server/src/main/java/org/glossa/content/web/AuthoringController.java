@@ -65,7 +65,8 @@ class AuthoringController {
     record NewItem(@NotNull ItemKind kind, @NotBlank @Size(max = 1000) String text,
             @NotBlank @Size(max = 1000) String translation,
             @Size(max = 50) List<@NotBlank @Size(max = 1000) String> targetAnswers,
-            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> sourceAnswers) {
+            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> sourceAnswers,
+            @Size(max = 5) List<@NotBlank @Pattern(regexp = "https?://\\S{1,400}", message = "must be an http(s) URL") String> audio) {
     }
 
     record ItemChange(@Size(min = 1, max = 1000) String text, @Size(min = 1, max = 1000) String translation,
@@ -113,11 +114,12 @@ class AuthoringController {
     @PostMapping("/api/v1/admin/skills/{id}/items")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a word or phrase to a skill", description = "text is in the target language, translation "
-            + "in the learner's; the answer lists add alternatives (slashes and (optional parts) allowed). The item "
+            + "in the learner's; the answer lists add alternatives (slashes and (optional parts) allowed); audio lists recordings "
+            + "of the text (http(s) URLs), which make listening exercises possible. The item "
             + "joins the skill's last lesson, or opens a new one when that is full.")
     Created addItem(@PathVariable UUID id, @Valid @RequestBody NewItem body) {
         return new Created(authoring.addItem(id, body.kind(), body.text().strip(), body.translation().strip(),
-                body.targetAnswers(), body.sourceAnswers()));
+                body.targetAnswers(), body.sourceAnswers(), body.audio()));
     }
 
     @PatchMapping("/api/v1/admin/items/{id}")

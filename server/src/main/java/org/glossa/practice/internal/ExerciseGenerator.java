@@ -14,7 +14,8 @@ import org.glossa.content.ItemView;
 /**
  * Builds a session's exercises from its items, deterministically from a seed: each new item is first
  * shown in a {@code choose} exercise (its translation among options from the same course), then
- * tested by typing, arranging tiles or filling a blank; words close the session in a {@code match}.
+ * tested by typing, arranging tiles, filling a blank or, where a recording exists, typing what it
+ * says; four or five words close the session in a {@code match}.
  * Sessions have 10 to 15 exercises where the items allow it.
  */
 final class ExerciseGenerator {
@@ -51,16 +52,24 @@ final class ExerciseGenerator {
                 tests.add(translateIntoTarget(item));
                 extras.add(translateIntoSource(item));
             }
+            if (!item.audio().isEmpty()) {
+                extras.addFirst(listen(item));
+            }
         }
         List<ItemView> words = items.stream().filter(i -> i.kind() == ItemKind.WORD).limit(5).toList();
-        Exercise match = words.size() >= 3 ? match(words, random) : null;
+        Exercise match = words.size() >= 4 ? match(words, random) : null;
 
         int reserved = match == null ? 0 : 1;
         List<Exercise> chosen = new ArrayList<>(intros);
         chosen.addAll(tests);
         // A couple of extra exercises for variety, and as many as it takes to reach the minimum.
         int goal = Math.min(MAX, Math.max(MIN, chosen.size() + reserved + 2));
-        Collections.shuffle(extras, random);
+        // Listening comes first among the extras where there is audio; the rest in random order.
+        List<Exercise> listening = extras.stream().filter(e -> e.type().equals("listen")).toList();
+        List<Exercise> others = new ArrayList<>(extras.stream().filter(e -> !e.type().equals("listen")).toList());
+        Collections.shuffle(others, random);
+        extras = new ArrayList<>(listening);
+        extras.addAll(others);
         for (Exercise extra : extras) {
             if (chosen.size() + reserved >= goal) {
                 break;
@@ -144,6 +153,12 @@ final class ExerciseGenerator {
     private Exercise translateIntoSource(ItemView item) {
         return new Exercise(null, "translate", List.of(item.id()), item.text(), target, source, null, null, null, null,
                 null, item.sourceAnswers(), source, null, null, false);
+    }
+
+    /** Type what you hear: only for items with a recording. */
+    private Exercise listen(ItemView item) {
+        return new Exercise(null, "listen", List.of(item.id()), "Type what you hear", target, target, null, null, null,
+                null, item.audio().getFirst(), item.targetAnswers(), target, null, null, false);
     }
 
     private Exercise arrange(ItemView item, Random random) {
