@@ -74,29 +74,6 @@ class LessonIntegrationTests {
         return api.json(started);
     }
 
-    /** The server's own record of the session: the test plays the learner who knows every answer. */
-    private Map<String, JsonNode> solutions(String sessionId) {
-        String document = jdbc.sql("select exercises from practice_session where id = :id")
-                .param("id", UUID.fromString(sessionId)).query(String.class).single();
-        Map<String, JsonNode> byId = new HashMap<>();
-        json.readTree(document).forEach(exercise -> byId.put(exercise.get("id").asString(), exercise));
-        return byId;
-    }
-
-    private Object rightAnswer(JsonNode exercise) {
-        return switch (exercise.get("type").asString()) {
-            case "choose" -> exercise.get("correctOption").asString();
-            case "arrange" -> List.of(exercise.get("accepted").get(0).asString().split(" "));
-            case "match" -> {
-                List<Map<String, String>> pairs = new ArrayList<>();
-                exercise.get("solution").forEach(p -> pairs.add(Map.of("left", p.get("left").asString(),
-                        "right", p.get("right").asString())));
-                yield pairs;
-            }
-            default -> exercise.get("accepted").get(0).asString();
-        };
-    }
-
     private JsonNode answer(String sessionId, String exerciseId, Object answer, String answerId) {
         Map<String, Object> body = new HashMap<>();
         body.put("exerciseId", exerciseId);
@@ -133,10 +110,10 @@ class LessonIntegrationTests {
         String payload = session.toString();
         assertThat(payload).doesNotContain("accepted").doesNotContain("correctOption").doesNotContain("solution");
         // Every item is introduced (choose) before the first exercise that tests it.
-        Map<String, JsonNode> solved = solutions(session.get("sessionId").asString());
+        LessonKey key = new LessonKey(jdbc, json, session.get("sessionId").asString());
         List<String> introduced = new ArrayList<>();
         for (JsonNode exercise : exercises) {
-            JsonNode full = solved.get(exercise.get("id").asString());
+            JsonNode full = key.exercise(exercise.get("id").asString());
             String item = full.get("itemIds").get(0).asString();
             if (full.get("introduces").asBoolean()) {
                 introduced.add(item);
@@ -150,11 +127,11 @@ class LessonIntegrationTests {
     void aPerfectLessonEarnsFifteenXpOnceAndOpensTheNextSkill() {
         JsonNode session = start(firstLesson());
         String id = session.get("sessionId").asString();
-        Map<String, JsonNode> solved = solutions(id);
+        LessonKey key = new LessonKey(jdbc, json, id);
         assertThat(api.post("/api/v1/sessions/" + id + "/complete", null, ana.accessToken())).as("unanswered").hasStatus(409);
         for (JsonNode exercise : session.get("exercises")) {
             String exerciseId = exercise.get("id").asString();
-            JsonNode reply = answer(id, exerciseId, rightAnswer(solved.get(exerciseId)), "a-" + exerciseId);
+            JsonNode reply = answer(id, exerciseId, key.rightAnswer(exerciseId), "a-" + exerciseId);
             assertThat(reply.get("verdict").asString()).as(exercise.toString()).isEqualTo("correct");
         }
 
@@ -184,8 +161,8 @@ class LessonIntegrationTests {
     void verdictsAreTolerantWhereAPersonWouldBe() {
         JsonNode session = start(firstLesson());
         String id = session.get("sessionId").asString();
-        Map<String, JsonNode> solved = solutions(id);
-        List<JsonNode> typing = solved.values().stream()
+        LessonKey key = new LessonKey(jdbc, json, id);
+        List<JsonNode> typing = key.all().values().stream()
                 .filter(e -> e.get("type").asString().equals("translate")).toList();
         assertThat(typing).hasSizeGreaterThanOrEqualTo(2);
 
@@ -226,10 +203,10 @@ class LessonIntegrationTests {
     void concurrentCompletionCountsOnce() throws Exception {
         JsonNode session = start(firstLesson());
         String id = session.get("sessionId").asString();
-        Map<String, JsonNode> solved = solutions(id);
+        LessonKey key = new LessonKey(jdbc, json, id);
         for (JsonNode exercise : session.get("exercises")) {
             String exerciseId = exercise.get("id").asString();
-            answer(id, exerciseId, rightAnswer(solved.get(exerciseId)), "c-" + exerciseId);
+            answer(id, exerciseId, key.rightAnswer(exerciseId), "c-" + exerciseId);
         }
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -253,12 +230,12 @@ class LessonIntegrationTests {
         for (JsonNode lesson : skill.get("lessons")) {
             JsonNode session = start(lesson.get("id").asString());
             String id = session.get("sessionId").asString();
-            Map<String, JsonNode> solved = solutions(id);
+            LessonKey key = new LessonKey(jdbc, json, id);
             boolean first = true;
             for (JsonNode exercise : session.get("exercises")) {
                 String exerciseId = exercise.get("id").asString();
-                Object answer = first && solved.get(exerciseId).get("type").asString().equals("translate")
-                        ? "completely wrong" : rightAnswer(solved.get(exerciseId));
+                Object answer = first && key.exercise(exerciseId).get("type").asString().equals("translate")
+                        ? "completely wrong" : key.rightAnswer(exerciseId);
                 first = false;
                 answer(id, exerciseId, answer, "p-" + id + exerciseId);
             }
@@ -299,10 +276,10 @@ class LessonIntegrationTests {
 
     private JsonNode playPerfectly(JsonNode session) {
         String id = session.get("sessionId").asString();
-        Map<String, JsonNode> solved = solutions(id);
+        LessonKey key = new LessonKey(jdbc, json, id);
         for (JsonNode exercise : session.get("exercises")) {
             String exerciseId = exercise.get("id").asString();
-            answer(id, exerciseId, rightAnswer(solved.get(exerciseId)), "pp-" + id + exerciseId);
+            answer(id, exerciseId, key.rightAnswer(exerciseId), "pp-" + id + exerciseId);
         }
         MvcTestResult result = api.post("/api/v1/sessions/" + id + "/complete", null, ana.accessToken());
         assertThat(result).hasStatusOk();

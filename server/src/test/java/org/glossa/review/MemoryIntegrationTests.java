@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.TestApi;
 import org.glossa.TestApi.Learner;
+import org.glossa.practice.LessonKey;
 import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,24 +54,11 @@ class MemoryIntegrationTests {
         String lesson = path.get("sections").get(0).get("skills").get(0).get("lessons").get(0).get("id").asString();
         JsonNode session = api.json(api.post("/api/v1/sessions", Map.of("lessonId", lesson), ana.accessToken()));
         String id = session.get("sessionId").asString();
-        Map<String, JsonNode> solved = new HashMap<>();
-        json.readTree(jdbc.sql("select exercises from practice_session where id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single()).forEach(e -> solved.put(e.get("id").asString(), e));
+        LessonKey key = new LessonKey(jdbc, json, id);
         for (JsonNode exercise : session.get("exercises")) {
-            JsonNode full = solved.get(exercise.get("id").asString());
-            Object answer = switch (full.get("type").asString()) {
-                case "choose" -> full.get("correctOption").asString();
-                case "arrange" -> List.of(full.get("accepted").get(0).asString().split(" "));
-                case "match" -> {
-                    List<Map<String, String>> pairs = new ArrayList<>();
-                    full.get("solution").forEach(p -> pairs.add(Map.of("left", p.get("left").asString(),
-                            "right", p.get("right").asString())));
-                    yield pairs;
-                }
-                default -> full.get("accepted").get(0).asString();
-            };
-            api.post("/api/v1/sessions/" + id + "/answers", Map.of("exerciseId", exercise.get("id").asString(),
-                    "answer", answer, "answerId", "m-" + exercise.get("id").asString()), ana.accessToken());
+            String exerciseId = exercise.get("id").asString();
+            api.post("/api/v1/sessions/" + id + "/answers", Map.of("exerciseId", exerciseId,
+                    "answer", key.rightAnswer(exerciseId), "answerId", "m-" + exerciseId), ana.accessToken());
         }
         // The memory model learns from the answers right after each one is stored.
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
