@@ -58,7 +58,7 @@ public class CourseImports {
         }
         if (NativeFormat.looksLikeOne(bytes)) {
             CourseDocument course = NativeFormat.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            return result(store.store(course.key(), course.id(), id -> withId(course, id), List.of()));
+            return stored(() -> store.store(course.key(), course.id(), id -> withId(course, id), List.of()));
         }
         CourseFiles files = CourseFiles.fromZip(new java.io.ByteArrayInputStream(bytes),
                 settings.maxExpandedSize().toBytes(), settings.maxEntries());
@@ -81,8 +81,17 @@ public class CourseImports {
     }
 
     private Result storeLibreLingo(ParsedCourse course) {
-        return result(store.store(course.key(), java.util.UUID.randomUUID(),
+        return stored(() -> store.store(course.key(), java.util.UUID.randomUUID(),
                 id -> CourseDocument.fromLibreLingo(course, id, settings.lessonSize()), course.warnings()));
+    }
+
+    /** Two imports of one new course at the same moment: the second finds the course taken (409), not a 500. */
+    private static Result stored(java.util.function.Supplier<CourseStore.Stored> store) {
+        try {
+            return result(store.get());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw ApiProblem.conflict("Another import of this course was running at the same time; try again.");
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -106,7 +115,7 @@ public class CourseImports {
             try {
                 Result result = storeLibreLingo(LibreLingoReader.read(demoFiles()));
                 log.info("Loaded the demo course ({} skills)", result.skills());
-            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            } catch (ApiProblem e) {
                 log.info("The demo course was loaded by another node");
             }
         }
