@@ -17,13 +17,4 @@ record ParsedCourse(String key, String title, String targetLanguage, String sour
     record Item(ItemKind kind, String text, String translation, List<String> targetAnswers, List<String> sourceAnswers,
             List<String> images) {
     }
-
-    long count(ItemKind kind) {
-        return sections.stream().flatMap(s -> s.skills().stream()).flatMap(s -> s.items().stream())
-                .filter(i -> i.kind() == kind).count();
-    }
-
-    int skillCount() {
-        return sections.stream().mapToInt(s -> s.skills().size()).sum();
-    }
 }
