@@ -148,7 +148,9 @@ public final class Scheduler {
             if (days[g] == 0) {
                 double exact = next(rating).stability() * intervalModifier;
                 int d = (int) Math.min(Math.max(1, Math.round(exact)), settings.maximumInterval());
-                days[g] = settings.fuzz() ? Fuzz.apply(d, elapsedDays, settings.maximumInterval(), fuzzFactor()) : d;
+                // Intervals under 2.5 days are never fuzzed: skip hashing the seed for them.
+                days[g] = settings.fuzz() && d >= 3
+                    ? Fuzz.apply(d, elapsedDays, settings.maximumInterval(), fuzzFactor()) : d;
             }
             return days[g];
         }
