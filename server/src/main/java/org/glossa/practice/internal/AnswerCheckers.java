@@ -2,13 +2,12 @@ package org.glossa.practice.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.glossa.answers.AnswerChecker;
 import org.glossa.content.ItemView;
 import org.springframework.stereotype.Component;
@@ -23,21 +22,15 @@ class AnswerCheckers {
     private final Cache<String, AnswerChecker> checkers = Caffeine.newBuilder()
             .maximumSize(500).expireAfterAccess(Duration.ofHours(6)).build();
 
-    AnswerChecker forCourse(UUID courseId, int version, String language, boolean targetLanguage, List<ItemView> items) {
+    /** The course's items are read only when no checker for this course version and language is cached. */
+    AnswerChecker forCourse(UUID courseId, int version, String language, boolean targetLanguage,
+            Supplier<List<ItemView>> items) {
         return checkers.get(courseId + "/" + version + "/" + language + "/" + targetLanguage, key -> {
+            // The checker reads each entry into words and normalizes them itself.
             Set<String> vocabulary = new HashSet<>();
-            for (ItemView item : items) {
+            for (ItemView item : items.get()) {
                 for (String answer : targetLanguage ? item.targetAnswers() : item.sourceAnswers()) {
-                    for (String expanded : AnswerChecker.expand(answer)) {
-                        for (String word : expanded.split("\\s+")) {
-                            String bare = Normalizer.normalize(word, Normalizer.Form.NFC)
-                                    .replaceAll("^[\\p{Punct}¿¡]+|[\\p{Punct}¿¡]+$", "")
-                                    .toLowerCase(Locale.forLanguageTag(language));
-                            if (!bare.isEmpty()) {
-                                vocabulary.add(bare);
-                            }
-                        }
-                    }
+                    vocabulary.addAll(AnswerChecker.expand(answer));
                 }
             }
             return new AnswerChecker(language, vocabulary);

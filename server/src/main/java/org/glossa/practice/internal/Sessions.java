@@ -101,7 +101,8 @@ public class Sessions {
             throw ApiProblem.conflict("This lesson has nothing to learn yet.");
         }
         enrollments.enroll(userId, lesson.courseId());
-        return start(userId, outline, SessionKind.LESSON, lesson.skillId(), lessonId, lesson.items(), true);
+        return start(userId, outline, SessionKind.LESSON, lesson.skillId(), lessonId, lesson.items(), true,
+                courses.items(lesson.courseId()));
     }
 
     @Transactional
@@ -141,15 +142,15 @@ public class Sessions {
             chosen = pool.stream().limit(settings.practiceItems()).toList();
         }
         enrollments.enroll(userId, courseId);
-        return start(userId, outline, kind, null, null, chosen, false);
+        return start(userId, outline, kind, null, null, chosen, false, List.copyOf(items.values()));
     }
 
     private Started start(UUID userId, CourseOutline outline, SessionKind kind, UUID skillId, UUID lessonId,
-            List<ItemView> items, boolean introduce) {
+            List<ItemView> items, boolean introduce, List<ItemView> courseItems) {
         UUID courseId = outline.course().id();
         long seed = ThreadLocalRandom.current().nextLong();
         ExerciseGenerator generator = new ExerciseGenerator(outline.course().targetLanguage(),
-                outline.course().sourceLanguage(), courses.items(courseId));
+                outline.course().sourceLanguage(), courseItems);
         List<Exercise> exercises = generator.generate(items, introduce, seed);
         UUID id = UUID.randomUUID();
         OffsetDateTime now = now();
@@ -234,7 +235,7 @@ public class Sessions {
                 }
                 boolean intoTarget = exercise.answerLanguage().equals(session.outlineTarget());
                 AnswerChecker checker = checkers.forCourse(session.courseId(), session.courseVersion(),
-                        exercise.answerLanguage(), intoTarget, courses.items(session.courseId()));
+                        exercise.answerLanguage(), intoTarget, () -> courses.items(session.courseId()));
                 Check check = checker.check(typed, exercise.accepted());
                 return new Reply(check.verdict().name().toLowerCase(), check.accepted(), check.expected(), check.note());
             }

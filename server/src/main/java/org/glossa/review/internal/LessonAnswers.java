@@ -2,6 +2,7 @@ package org.glossa.review.internal;
 
 import java.util.UUID;
 import org.glossa.fsrs.Rating;
+import org.glossa.fsrs.Scheduler;
 import org.glossa.practice.ExerciseAnswered;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,10 @@ class LessonAnswers {
 
     @ApplicationModuleListener
     void on(ExerciseAnswered answered) {
+        Scheduler scheduler = memory.scheduler(answered.userId());
         for (UUID item : answered.itemIds()) {
             // The review id makes a redelivered event count once.
-            memory.review(answered.userId(), answered.courseId(), item, rating(answered.verdict(), answered.durationMs()),
+            memory.review(scheduler, answered.userId(), answered.courseId(), item, rating(answered.verdict(), answered.durationMs()),
                     answered.answeredAt(), answered.durationMs(), "exercise:" + answered.sessionId() + ":" + answered.exerciseId() + ":" + item, "lesson");
         }
     }

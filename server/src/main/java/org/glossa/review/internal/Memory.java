@@ -97,22 +97,25 @@ public class Memory implements ReviewItemSource {
                 .query((rs, n) -> item(rs)).optional();
     }
 
-    /** Applies one review; stale (older than the item's last review) and repeated reviews change nothing. */
+    /**
+     * Applies one review with the learner's scheduler (see {@link #scheduler}; callers applying several
+     * reviews build it once); stale (older than the item's last review) and repeated reviews change nothing.
+     */
     @Transactional
-    public Outcome review(UUID userId, UUID courseId, UUID itemId, Rating rating, Instant at, Integer durationMs,
-            String reviewId, String source) {
+    public Outcome review(Scheduler scheduler, UUID userId, UUID courseId, UUID itemId, Rating rating, Instant at,
+            Integer durationMs, String reviewId, String source) {
         if (jdbc.sql("select count(*) from review_log where user_id = :u and review_id = :r").param("u", userId)
                 .param("r", reviewId).query(Long.class).single() > 0) {
             return Outcome.DUPLICATE;
         }
-        jdbc.sql("select item_id from review_item where user_id = :u and item_id = :i for update").param("u", userId)
-                .param("i", itemId).query(UUID.class).optional();
-        Optional<Item> existing = item(userId, itemId);
+        // Read and lock in one: concurrent reviews of one item apply one after the other.
+        Optional<Item> existing = jdbc.sql(ITEM + " where user_id = :u and item_id = :i for update").param("u", userId)
+                .param("i", itemId).query((rs, n) -> item(rs)).optional();
         Card card = existing.map(Item::card).orElse(Card.newCard(at));
         if (card.lastReview() != null && at.isBefore(card.lastReview())) {
             return Outcome.STALE;
         }
-        ReviewOutcome outcome = scheduler(userId).review(card, rating, at);
+        ReviewOutcome outcome = scheduler.review(card, rating, at);
         Card next = outcome.card();
         var params = new java.util.HashMap<String, Object>();
         params.put("u", userId);

@@ -90,19 +90,19 @@ class MemoryController {
         for (CardState state : CardState.values()) {
             states.put(state.name().toLowerCase(), byState.getOrDefault(state, 0));
         }
-        var recent = jdbc.sql("""
-                select count(*) as total, coalesce(sum(case when rating > 1 then 1 else 0 end), 0) as recalled
-                from review_log where user_id = :u and state = 'REVIEW' and reviewed_at >= :since
+        // One pass over the last 30 days: all reviews, and those of graduated items with how many were recalled.
+        long[] recent = jdbc.sql("""
+                select count(*) as reviews,
+                    coalesce(sum(case when state = 'REVIEW' then 1 else 0 end), 0) as graduated,
+                    coalesce(sum(case when state = 'REVIEW' and rating > 1 then 1 else 0 end), 0) as recalled
+                from review_log where user_id = :u and reviewed_at >= :since
                 """).param("u", user.id()).param("since", java.time.OffsetDateTime.ofInstant(
                         now.minus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC))
-                .query((rs, n) -> new long[] { rs.getLong("total"), rs.getLong("recalled") }).single();
-        int reviews = jdbc.sql("select count(*) from review_log where user_id = :u and reviewed_at >= :since")
-                .param("u", user.id()).param("since", java.time.OffsetDateTime.ofInstant(
-                        now.minus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC))
-                .query(Integer.class).single();
+                .query((rs, n) -> new long[] { rs.getLong("reviews"), rs.getLong("graduated"), rs.getLong("recalled") })
+                .single();
         // Overdue items count on day 0 of the forecast, so day 0 is what is due by the end of today.
         return new Summary(states, dueNow, perDay[0], forecast,
-                recent[0] == 0 ? null : ReviewController.round((double) recent[1] / recent[0]), reviews, settings);
+                recent[1] == 0 ? null : ReviewController.round((double) recent[2] / recent[1]), (int) recent[0], settings);
     }
 
     record SettingsChange(@DecimalMin("0.70") @DecimalMax("0.97") Double desiredRetention,

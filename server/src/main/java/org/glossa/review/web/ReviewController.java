@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.glossa.content.CourseOutline;
+import org.glossa.content.CourseSummary;
 import org.glossa.content.Courses;
 import org.glossa.content.ItemView;
 import org.glossa.fsrs.Card;
@@ -72,16 +75,18 @@ class ReviewController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         Instant now = clock.instant();
         Scheduler scheduler = memory.scheduler(user.id());
-        Map<UUID, ItemView> items = new HashMap<>();
+        // Due items usually share a course or two: read each course once.
+        Map<UUID, Optional<CourseSummary>> coursesById = new HashMap<>();
         List<DueItem> due = new ArrayList<>();
         for (Memory.Item item : memory.due(user.id(), courseId, limit)) {
-            ItemView content = items.computeIfAbsent(item.itemId(), id -> courses.item(id).orElse(null));
+            ItemView content = courses.item(item.itemId()).orElse(null);
             if (content == null) {
                 continue;
             }
-            var outline = courses.outline(item.courseId());
-            String target = outline.map(o -> o.course().targetLanguage()).orElse(null);
-            String source = outline.map(o -> o.course().sourceLanguage()).orElse(null);
+            Optional<CourseSummary> course = coursesById.computeIfAbsent(item.courseId(),
+                    id -> courses.outline(id).map(CourseOutline::course));
+            String target = course.map(CourseSummary::targetLanguage).orElse(null);
+            String source = course.map(CourseSummary::sourceLanguage).orElse(null);
             due.add(new DueItem(item.itemId(), item.courseId(), item.card().state().name().toLowerCase(), item.card().due(),
                     round(scheduler.retrievability(item.card(), now)),
                     new Flashcard("flashcard", content.translation(), content.text(), source, target)));
@@ -112,6 +117,7 @@ class ReviewController {
             + "gives the item's new state and the next due date for each rating.")
     List<ReviewResult> review(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ReviewBatch batch) {
         Instant now = clock.instant();
+        Scheduler scheduler = memory.scheduler(user.id());
         List<ReviewEntry> ordered = batch.reviews().stream()
                 .sorted(Comparator.comparing(ReviewEntry::reviewedAt).thenComparing(ReviewEntry::reviewId)).toList();
         Map<String, ReviewResult> results = new LinkedHashMap<>();
@@ -124,13 +130,13 @@ class ReviewController {
                 if (content.isEmpty()) {
                     result = rejected(entry, "unknown item");
                 } else {
-                    Memory.Outcome outcome = memory.review(user.id(), content.get().courseId(), entry.itemId(),
+                    Memory.Outcome outcome = memory.review(scheduler, user.id(), content.get().courseId(), entry.itemId(),
                             Rating.of(entry.rating()), entry.reviewedAt(), entry.durationMs(), "client:" + entry.reviewId(),
                             "flashcard");
                     result = switch (outcome) {
-                        case APPLIED -> stateOf(user.id(), entry, "applied", null);
-                        case DUPLICATE -> stateOf(user.id(), entry, "duplicate", "this reviewId was applied before");
-                        case STALE -> stateOf(user.id(), entry, "rejected", "older than the item's last review");
+                        case APPLIED -> stateOf(scheduler, now, user.id(), entry, "applied", null);
+                        case DUPLICATE -> stateOf(scheduler, now, user.id(), entry, "duplicate", "this reviewId was applied before");
+                        case STALE -> stateOf(scheduler, now, user.id(), entry, "rejected", "older than the item's last review");
                     };
                 }
             }
@@ -144,9 +150,8 @@ class ReviewController {
         return new ReviewResult(entry.reviewId(), entry.itemId(), "rejected", reason, null, null);
     }
 
-    private ReviewResult stateOf(UUID userId, ReviewEntry entry, String status, String reason) {
-        Instant now = clock.instant();
-        Scheduler scheduler = memory.scheduler(userId);
+    private ReviewResult stateOf(Scheduler scheduler, Instant now, UUID userId, ReviewEntry entry, String status,
+            String reason) {
         Card card = memory.item(userId, entry.itemId()).orElseThrow().card();
         Preview preview = scheduler.preview(card, now.isAfter(entry.reviewedAt()) ? now : entry.reviewedAt());
         Map<String, Next> next = new LinkedHashMap<>();
