@@ -126,6 +126,16 @@ public final class TestApi {
                 tokens.get("accessToken").asString(), tokens.get("refreshToken").asString());
     }
 
+    /** The id of the demo course (Spanish for English speakers), found in the catalogue as a learner finds it. */
+    public String demoCourseId(String token) {
+        for (JsonNode course : json(get("/api/v1/courses?target=es&source=en", token))) {
+            if (course.get("attribution").asString("").equals("glossa-demo")) {
+                return course.get("id").asString();
+            }
+        }
+        throw new AssertionError("the demo course is not in the catalogue");
+    }
+
     public Learner admin() {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }

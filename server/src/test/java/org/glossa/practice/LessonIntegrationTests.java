@@ -53,14 +53,7 @@ class LessonIntegrationTests {
     void setUp() {
         api = new TestApi(mvc, json);
         ana = api.register("ana");
-        JsonNode catalogue = api.json(api.get("/api/v1/courses?target=es&source=en", ana.accessToken()));
-        courseId = null;
-        for (JsonNode course : catalogue) {
-            if (course.get("attribution").asString("").equals("glossa-demo")) {
-                courseId = course.get("id").asString();
-            }
-        }
-        assertThat(courseId).as("the demo course is loaded").isNotNull();
+        courseId = api.demoCourseId(ana.accessToken());
         path = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken()));
     }
 

@@ -45,11 +45,7 @@ class MemoryIntegrationTests {
     void setUp() {
         api = new TestApi(mvc, json);
         ana = api.register("ana");
-        for (JsonNode course : api.json(api.get("/api/v1/courses?target=es", ana.accessToken()))) {
-            if (course.get("attribution").asString("").equals("glossa-demo")) {
-                courseId = course.get("id").asString();
-            }
-        }
+        courseId = api.demoCourseId(ana.accessToken());
         JsonNode path = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken()));
         String lesson = path.get("sections").get(0).get("skills").get(0).get("lessons").get(0).get("id").asString();
         JsonNode session = api.json(api.post("/api/v1/sessions", Map.of("lessonId", lesson), ana.accessToken()));
