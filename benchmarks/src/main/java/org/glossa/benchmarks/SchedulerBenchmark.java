@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.glossa.fsrs.Card;
 import org.glossa.fsrs.CardState;
+import org.glossa.fsrs.Fuzzing;
 import org.glossa.fsrs.Parameters;
 import org.glossa.fsrs.Rating;
 import org.glossa.fsrs.ReviewOutcome;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How many reviews one core schedules per second (the target, issue 4, is at least 2 million), with fuzz on and off.
  * Each call is {@code Scheduler.review(card, rating, now)} on the next of 4096 reviews drawn at random from a
  * {@link SyntheticLog}, so the cards come in the states, ratings and delays a learner produces (new, learning,
- * review, relearning; most of them in review), in an order the branch predictor cannot learn. The outcome is returned
+ * review, relearning; most of them in review), in an order the branch predictor cannot learn. Fuzz as the
+ * library offers it: seeded (the default), ts-fsrs's Alea, and off. The outcome is returned
  * to JMH, which consumes it.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -46,8 +48,9 @@ public class SchedulerBenchmark {
     private static final int REVIEWS = 4096;
     private static final int MASK = REVIEWS - 1;
 
-    @Param({"on", "off"})
-    public String fuzz;
+    /** The default seeded fuzz, ts-fsrs's Alea fuzz, or none. */
+    @Param({"SEEDED", "TS_FSRS", "OFF"})
+    public Fuzzing fuzz;
 
     private Scheduler scheduler;
     private final Card[] cards = new Card[REVIEWS];
@@ -57,7 +60,7 @@ public class SchedulerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        scheduler = new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults().withFuzz(fuzz.equals("on")));
+        scheduler = new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults().withFuzzing(fuzz));
         List<SyntheticLog.Review> sample = SyntheticLog.simulate(1000, 11, 42).sample(REVIEWS, 7);
         Map<CardState, Integer> mix = new EnumMap<>(CardState.class);
         for (int i = 0; i < REVIEWS; i++) {

@@ -19,6 +19,23 @@ final class Fuzz {
         return (int) Math.floor(u * (range[1] - range[0] + 1) + range[0]);
     }
 
+    /**
+     * The default fuzz factor in [0, 1) for a review: SplitMix64's finalizer over ts-fsrs's seed inputs (the review time
+     * in epoch milliseconds, the card's repetitions after the review, D·S before it). Two rounds, so that reviews a
+     * millisecond or one repetition apart land on unrelated days.
+     */
+    static double seeded(long epochMillis, int reps, double difficultyTimesStability) {
+        long z = mix(epochMillis + 0x9E3779B97F4A7C15L * reps);
+        z = mix(z ^ Double.doubleToLongBits(difficultyTimesStability + 0.0)); // + 0.0 makes -0.0 seed as 0.0
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** {min, max} of the fuzzed interval; never before the day after the elapsed days, when the card is on time. */
     static int[] range(double interval, long elapsedDays, int maximumInterval) {
         double delta = 1

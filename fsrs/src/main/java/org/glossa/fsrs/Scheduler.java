@@ -20,9 +20,12 @@ import java.util.List;
  *       {@code easy ≥ good + 1}, then capped at the maximum interval (ts-fsrs 5.4.1 does not cap these bumps).</li>
  *   <li>With short-term scheduling off (ts-fsrs's long-term scheduler) there are no steps: every answer gets days,
  *       with {@code again < hard < good < easy}.</li>
- *   <li>Fuzz uses ts-fsrs's seed {@code "<review epoch ms>_<reps after this review>_<D·S before it>"} with the Alea
- *       generator, so a review is fuzzed the same way each time it is replayed; py-fsrs draws from Python's global
- *       random instead. Unlike ts-fsrs (off), fuzz is on by default, as in py-fsrs.</li>
+ *   <li>Fuzz takes ts-fsrs's range and seed inputs (review epoch ms, reps after this review, D·S before it), so a
+ *       review is fuzzed the same way each time it is replayed; py-fsrs draws from Python's global random instead.
+ *       Unlike ts-fsrs (off), fuzz is on by default, as in py-fsrs. The one departure: by default the seed inputs
+ *       go through a 64-bit mix ({@link Fuzzing#SEEDED}, ~20 ns) rather than ts-fsrs's Alea over the seed string,
+ *       whose serial hash alone costs over a microsecond and would keep scheduling under 1 million reviews a second;
+ *       {@link Fuzzing#TS_FSRS} gives ts-fsrs's fuzzed intervals to the day.</li>
  *   <li>Elapsed days are counted between the learner's own day boundaries ({@link DayBoundary}); a due time is the
  *       review time plus whole 24-hour days or minutes, as in ts-fsrs.</li>
  *   <li>The memory model computes as ts-fsrs does ({@link Fsrs#tsFsrsCompatible}): intermediate results rounded to
@@ -159,8 +162,9 @@ public final class Scheduler {
             if (Double.isNaN(fuzzFactor)) {
                 MemoryState m = card.memory();
                 double product = m == null ? 0 : m.difficulty() * m.stability();
-                String seed = now.toEpochMilli() + "_" + (card.reps() + 1) + "_" + Alea.jsNumber(product);
-                fuzzFactor = new Alea(seed).next();
+                fuzzFactor = settings.fuzzing() == Fuzzing.TS_FSRS
+                    ? new Alea(now.toEpochMilli() + "_" + (card.reps() + 1) + "_" + Alea.jsNumber(product)).next()
+                    : Fuzz.seeded(now.toEpochMilli(), card.reps() + 1, product);
             }
             return fuzzFactor;
         }

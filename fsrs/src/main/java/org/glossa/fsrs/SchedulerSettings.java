@@ -12,17 +12,18 @@ import java.util.List;
  * @param learningSteps    delays between the first reviews of a new card, whole minutes; 1 min and 10 min by default
  * @param relearningSteps  delays after a lapse before the card returns to days, whole minutes; 10 min by default
  * @param maximumInterval  longest interval in days; 36500 by default
- * @param fuzz             whether intervals of 3 days or more are spread by a deterministic fuzz; on by default
+ * @param fuzzing          whether and how intervals of 3 days or more are spread by a deterministic fuzz;
+ *                         {@link Fuzzing#SEEDED} by default
  * @param shortTerm        whether same-day reviews change stability by the short-term formula and (re)learning steps
  *                         are used; off gives ts-fsrs's long-term scheduler (days for every answer)
  * @param dayBoundary      where the learner's days begin, for counting elapsed days
  */
 public record SchedulerSettings(double desiredRetention, List<Duration> learningSteps, List<Duration> relearningSteps,
-                                int maximumInterval, boolean fuzz, boolean shortTerm, DayBoundary dayBoundary) {
+                                int maximumInterval, Fuzzing fuzzing, boolean shortTerm, DayBoundary dayBoundary) {
 
     private static final SchedulerSettings DEFAULTS = new SchedulerSettings(0.9,
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)), List.of(Duration.ofMinutes(10)),
-        36500, true, true, new DayBoundary(ZoneOffset.UTC, DayBoundary.DEFAULT_START_HOUR));
+        36500, Fuzzing.SEEDED, true, new DayBoundary(ZoneOffset.UTC, DayBoundary.DEFAULT_START_HOUR));
 
     public SchedulerSettings {
         if (!(desiredRetention > 0 && desiredRetention <= 1)) {
@@ -32,6 +33,9 @@ public record SchedulerSettings(double desiredRetention, List<Duration> learning
         relearningSteps = checkSteps("relearning", relearningSteps);
         if (maximumInterval < 1) {
             throw new IllegalArgumentException("maximum interval must be at least 1 day, was " + maximumInterval);
+        }
+        if (fuzzing == null) {
+            throw new IllegalArgumentException("fuzzing must not be null (use Fuzzing.OFF for none)");
         }
         if (dayBoundary == null) {
             throw new IllegalArgumentException("day boundary must not be null");
@@ -51,43 +55,53 @@ public record SchedulerSettings(double desiredRetention, List<Duration> learning
         return List.copyOf(steps);
     }
 
-    /** Retention 0.9, steps [1m, 10m] and [10m], at most 36500 days, fuzz on, short-term on, days from 4 a.m. UTC. */
+    /** Retention 0.9, steps [1m, 10m] and [10m], at most 36500 days, seeded fuzz, short-term on, days from 4 a.m. UTC. */
     public static SchedulerSettings defaults() {
         return DEFAULTS;
     }
 
     public SchedulerSettings withDesiredRetention(double retention) {
-        return new SchedulerSettings(retention, learningSteps, relearningSteps, maximumInterval, fuzz, shortTerm,
+        return new SchedulerSettings(retention, learningSteps, relearningSteps, maximumInterval, fuzzing, shortTerm,
             dayBoundary);
     }
 
     public SchedulerSettings withLearningSteps(List<Duration> steps) {
-        return new SchedulerSettings(desiredRetention, steps, relearningSteps, maximumInterval, fuzz, shortTerm,
+        return new SchedulerSettings(desiredRetention, steps, relearningSteps, maximumInterval, fuzzing, shortTerm,
             dayBoundary);
     }
 
     public SchedulerSettings withRelearningSteps(List<Duration> steps) {
-        return new SchedulerSettings(desiredRetention, learningSteps, steps, maximumInterval, fuzz, shortTerm,
+        return new SchedulerSettings(desiredRetention, learningSteps, steps, maximumInterval, fuzzing, shortTerm,
             dayBoundary);
     }
 
     public SchedulerSettings withMaximumInterval(int days) {
-        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, days, fuzz, shortTerm,
+        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, days, fuzzing, shortTerm,
             dayBoundary);
     }
 
+    /** Whether intervals are fuzzed at all. */
+    public boolean fuzz() {
+        return fuzzing != Fuzzing.OFF;
+    }
+
+    /** Fuzz off, or on with the kind already chosen ({@link Fuzzing#SEEDED} if it was off). */
     public SchedulerSettings withFuzz(boolean on) {
-        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, on, shortTerm,
+        return withFuzzing(on ? (fuzzing == Fuzzing.OFF ? Fuzzing.SEEDED : fuzzing) : Fuzzing.OFF);
+    }
+
+    public SchedulerSettings withFuzzing(Fuzzing kind) {
+        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, kind, shortTerm,
             dayBoundary);
     }
 
     public SchedulerSettings withShortTerm(boolean on) {
-        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, fuzz, on,
+        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, fuzzing, on,
             dayBoundary);
     }
 
     public SchedulerSettings withDayBoundary(DayBoundary boundary) {
-        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, fuzz,
+        return new SchedulerSettings(desiredRetention, learningSteps, relearningSteps, maximumInterval, fuzzing,
             shortTerm, boundary);
     }
 

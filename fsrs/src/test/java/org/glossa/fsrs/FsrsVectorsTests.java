@@ -86,9 +86,9 @@ class FsrsVectorsTests {
             case "learning_steps" -> learningSteps(v);
             case "prng_alea" -> alea(v);
             case "fuzz_python_rng" -> List.of(skip("CPython random() fuzz",
-                "py-fsrs fuzzes with Python's global Mersenne Twister; this library follows ts-fsrs and seeds Alea "
-                    + "from the review (time, reps, D*S), so the same review is fuzzed the same way on every replay "
-                    + "(see fuzz.alea.known_values and SchedulerTests)"));
+                "py-fsrs fuzzes with Python's global Mersenne Twister; this library seeds its fuzz from the review "
+                    + "(time, reps, D*S) as ts-fsrs does, so the same review is fuzzed the same way on every replay, "
+                    + "and Fuzzing.TS_FSRS draws with ts-fsrs's Alea (see fuzz.alea.known_values and SchedulerTests)"));
             case "default_parameters" -> List.of(test("w0..w20",
                 () -> assertThat(Parameters.DEFAULT.toArray())
                     .containsExactly(doubles(map(v.get("expected")).get("w")))));
@@ -789,7 +789,8 @@ class FsrsVectorsTests {
     private static Scheduler scheduler(Map<String, Object> v, Map<String, Object> s) {
         SchedulerSettings settings = new SchedulerSettings(num(s.get("desired_retention")),
             minutes(s.get("learning_steps_minutes")), minutes(s.get("relearning_steps_minutes")),
-            (int) Math.round(num(s.get("maximum_interval"))), Boolean.TRUE.equals(s.get("enable_fuzz")),
+            (int) Math.round(num(s.get("maximum_interval"))),
+            Boolean.TRUE.equals(s.get("enable_fuzz")) ? Fuzzing.TS_FSRS : Fuzzing.OFF,
             Boolean.TRUE.equals(s.get("enable_short_term")), DayBoundary.UTC_MIDNIGHT);
         return new Scheduler(parameters(v.get("parameters")), settings);
     }

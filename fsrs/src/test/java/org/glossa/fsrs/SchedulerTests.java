@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SchedulerTests {
 
@@ -145,9 +147,10 @@ class SchedulerTests {
         assertThat(strictCard.scheduledDays()).isLessThan(8).isLessThan(laxCard.scheduledDays());
     }
 
-    @Test
-    void fuzzIsDeterministicAndStaysInItsRange() {
-        Scheduler fuzzy = new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults());
+    @ParameterizedTest
+    @EnumSource(value = Fuzzing.class, names = {"SEEDED", "TS_FSRS"})
+    void fuzzIsDeterministicAndStaysInItsRange(Fuzzing kind) {
+        Scheduler fuzzy = new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults().withFuzzing(kind));
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             Instant now = T0.plusSeconds(i * 7919L);
@@ -161,6 +164,47 @@ class SchedulerTests {
             seen.add(fuzzed);
         }
         assertThat(seen).as("fuzz spreads intervals").hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void seededFuzzPicksEveryDayOfTheRangeEvenly() {
+        Scheduler fuzzy = new Scheduler(Parameters.DEFAULT, SchedulerSettings.defaults());
+        Card due = new Card(CardState.REVIEW, 0, new MemoryState(30, 5), T0, T0.minus(Duration.ofDays(30)), 30, 5, 0);
+        int plain = scheduler.review(due, Rating.GOOD, T0).card().scheduledDays();
+        int[] range = Fuzz.range(plain, 30, 36500);
+        int days = range[1] - range[0] + 1;
+        int reviews = 1000 * days;
+        int[] counts = new int[days];
+        for (int i = 0; i < reviews; i++) {
+            // reviews a second apart: neighbouring seeds must not give neighbouring days
+            int fuzzed = fuzzy.review(due, Rating.GOOD, T0.plusSeconds(i)).card().scheduledDays();
+            counts[fuzzed - range[0]]++;
+        }
+        assertThat(days).as("a 30-day interval spreads over several days").isGreaterThanOrEqualTo(5);
+        for (int count : counts) {
+            assertThat(count).as("reviews per day of %s..%s: %s", range[0], range[1], Arrays.toString(counts))
+                .isBetween(900, 1100);
+        }
+    }
+
+    @Test
+    void tsFsrsFuzzGivesTsFsrsIntervalsToTheDay() {
+        // ts-fsrs 5.x, fsrs({enable_fuzz: true}), a new card from 2026-01-05T09:30Z answered with these ratings,
+        // each review 3 hours after the card fell due; scheduled_days as ts-fsrs printed them (node, this machine).
+        int[] ratings = {3, 3, 3, 3, 4, 3, 1, 3, 3, 3, 2, 3};
+        int[] tsFsrs = {0, 2, 12, 52, 277, 912, 0, 10, 24, 54, 87, 161};
+        Scheduler fuzzy = new Scheduler(Parameters.DEFAULT,
+            SchedulerSettings.defaults().withFuzzing(Fuzzing.TS_FSRS).withDayBoundary(DayBoundary.UTC_MIDNIGHT));
+        Instant now = Instant.parse("2026-01-05T09:30:00Z");
+        Card card = Card.newCard(now);
+        int[] ours = new int[ratings.length];
+        for (int i = 0; i < ratings.length; i++) {
+            card = fuzzy.review(card, Rating.of(ratings[i]), now).card();
+            ours[i] = card.scheduledDays();
+            now = card.due().plus(Duration.ofHours(3));
+        }
+        assertThat(ours).containsExactly(tsFsrs);
+        assertThat(card.due()).isEqualTo(Instant.parse("2030-05-16T18:50:00Z"));
     }
 
     @Test

@@ -36,7 +36,8 @@ class TsFsrsReplayTests {
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : List.of("short-term-fuzz", "long-term-fuzz", "short-term-no-fuzz")) {
             SchedulerSettings settings = SchedulerSettings.defaults().withDayBoundary(DayBoundary.UTC_MIDNIGHT)
-                .withShortTerm(name.startsWith("short")).withFuzz(!name.endsWith("no-fuzz"));
+                .withShortTerm(name.startsWith("short"))
+                .withFuzzing(name.endsWith("no-fuzz") ? Fuzzing.OFF : Fuzzing.TS_FSRS);
             Scheduler scheduler = new Scheduler(Parameters.DEFAULT, settings);
             List<Row> rows = read(name);
             List<Row> beyondMaximum = rows.stream()

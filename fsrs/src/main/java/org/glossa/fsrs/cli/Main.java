@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.glossa.fsrs.Card;
 import org.glossa.fsrs.DayBoundary;
+import org.glossa.fsrs.Fuzzing;
 import org.glossa.fsrs.Evaluation;
 import org.glossa.fsrs.Optimizer;
 import org.glossa.fsrs.Parameters;
@@ -38,7 +39,7 @@ public final class Main {
 
     static final String USAGE = """
         usage: java -jar glossa-fsrs.jar <command> LOG.csv [options]
-          replay   LOG.csv [--timezone Z] [--day-start H] [--retention R] [--no-fuzz] [--parameters p1,...,p21]
+          replay   LOG.csv [--timezone Z] [--day-start H] [--retention R] [--no-fuzz | --ts-fsrs-fuzz] [--parameters p1,...,p21]
                    one CSV line per review: card_id,review_time,rating,elapsed_days,state,stability,difficulty,
                    scheduled_days,due
           optimize LOG.csv [--timezone Z] [--day-start H]
@@ -48,7 +49,8 @@ public final class Main {
                    the same JSON for the given parameters
         LOG.csv has a header with card_id,review_time,review_rating (review_duration and review_state optional);
         times are ISO-8601 with offset or epoch milliseconds; ratings 1-4, 0 = manual (skipped).
-        Days start at --day-start (default 4) o'clock in --timezone (default UTC).""";
+        Days start at --day-start (default 4) o'clock in --timezone (default UTC). Replay fuzzes intervals with a
+        fast seeded generator; --ts-fsrs-fuzz uses ts-fsrs's own (same days as ts-fsrs), --no-fuzz none.""";
 
     private Main() {
     }
@@ -97,7 +99,7 @@ public final class Main {
 
     private static String replay(List<ReviewLog.Entry> entries, Options options) {
         SchedulerSettings settings = SchedulerSettings.defaults().withDayBoundary(options.days)
-            .withDesiredRetention(options.retention).withFuzz(options.fuzz);
+            .withDesiredRetention(options.retention).withFuzzing(options.fuzz);
         Scheduler scheduler = new Scheduler(options.parameters, settings);
         List<ReviewLog.Entry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparing(ReviewLog.Entry::time));
@@ -172,7 +174,7 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    private record Options(String command, Path log, DayBoundary days, double retention, boolean fuzz,
+    private record Options(String command, Path log, DayBoundary days, double retention, Fuzzing fuzz,
                            Parameters parameters) {
 
         static Options parse(String[] args) {
@@ -187,15 +189,18 @@ public final class Main {
             ZoneId zone = ZoneOffset.UTC;
             int dayStart = DayBoundary.DEFAULT_START_HOUR;
             double retention = SchedulerSettings.defaults().desiredRetention();
-            boolean fuzz = true;
+            Fuzzing fuzz = Fuzzing.SEEDED;
             Parameters parameters = null;
             for (int i = 2; i < args.length; i++) {
                 String option = args[i];
-                if (option.equals("--no-fuzz")) {
+                if (option.equals("--no-fuzz") || option.equals("--ts-fsrs-fuzz")) {
                     if (!command.equals("replay")) {
-                        throw new IllegalArgumentException("--no-fuzz applies to replay only");
+                        throw new IllegalArgumentException(option + " applies to replay only");
                     }
-                    fuzz = false;
+                    if (fuzz != Fuzzing.SEEDED) {
+                        throw new IllegalArgumentException("choose one of --no-fuzz and --ts-fsrs-fuzz");
+                    }
+                    fuzz = option.equals("--no-fuzz") ? Fuzzing.OFF : Fuzzing.TS_FSRS;
                     continue;
                 }
                 if (i + 1 >= args.length) {

@@ -60,6 +60,21 @@ class MainTests {
             "w1,2026-03-04T09:10:00Z,3,2,Review,10.97104786,2.1043314,11,2026-03-15T09:10:00Z");
     }
 
+    /** The card of the ts-fsrs comparison in SchedulerTests: ts-fsrs fuzzed its third interval to 12 days, not 11. */
+    @Test
+    void replayCanFuzzAsTsFsrsDoes() throws IOException {
+        Path file = log("""
+            card_id,review_time,review_rating
+            w1,2026-01-05T09:30:00Z,3
+            w1,2026-01-05T12:40:00Z,3
+            w1,2026-01-07T15:40:00Z,3
+            """);
+        Run run = run("replay", file.toString(), "--ts-fsrs-fuzz", "--day-start", "0");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).last().asString().startsWith("w1,2026-01-07T15:40:00Z,3,2,Review,")
+            .endsWith(",12,2026-01-19T15:40:00Z");
+    }
+
     @Test
     void optimizePrintsParametersAndMetricsAsJson() throws IOException {
         StringBuilder csv = new StringBuilder("card_id,review_time,review_rating\n");
@@ -125,6 +140,8 @@ class MainTests {
         bad.add(new String[] {"replay", file.toString(), "--timezone", "Mars/Olympus"});
         bad.add(new String[] {"replay", file.toString(), "--parameters", "1,2,3"});
         bad.add(new String[] {"optimize", file.toString(), "--bogus", "1"});
+        bad.add(new String[] {"replay", file.toString(), "--no-fuzz", "--ts-fsrs-fuzz"});
+        bad.add(new String[] {"optimize", file.toString(), "--ts-fsrs-fuzz"});
         for (String[] args : bad) {
             Run run = run(args);
             assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
