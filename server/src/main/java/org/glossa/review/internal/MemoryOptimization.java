@@ -16,11 +16,12 @@ import org.glossa.fsrs.Parameters;
 import org.glossa.fsrs.Rating;
 import org.glossa.fsrs.ReviewLog;
 import org.glossa.fsrs.TrainingItem;
+import org.glossa.shared.jobs.RecurringJob;
+import org.glossa.shared.jobs.TrackedJobs;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.annotations.Recurring;
-import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +46,11 @@ public class MemoryOptimization {
     }
 
     private final JdbcClient jdbc;
-    private final JobScheduler jobs;
+    private final TrackedJobs jobs;
     private final Memory memory;
     private final Clock clock;
 
-    MemoryOptimization(JdbcClient jdbc, JobScheduler jobs, Memory memory, Clock clock) {
+    MemoryOptimization(JdbcClient jdbc, TrackedJobs jobs, Memory memory, Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.memory = memory;
@@ -69,8 +70,8 @@ public class MemoryOptimization {
         jdbc.sql("""
                 insert into review_optimization (id, user_id, status, requested_at) values (:id, :u, 'QUEUED', :now)
                 """).param("id", id).param("u", userId).param("now", now()).update();
-        // The job carries only the run id: no personal data in the job store.
-        jobs.enqueue(() -> optimize(id));
+        // The run id is the job's id (the learner follows it at /me/jobs too); the job carries only that id.
+        jobs.enqueue(id, "memory-optimization", userId, () -> optimize(id));
         return run(userId, id).orElseThrow();
     }
 
@@ -150,8 +151,12 @@ public class MemoryOptimization {
                 .param("after", after).param("adopted", adopted).param("message", message).param("id", runId).update();
     }
 
-    /** Nightly: a run for every learner with enough reviews since their last run. */
-    @Recurring(id = "memory-optimization-nightly", cron = "30 3 * * *")
+    /** Nightly (glossa.jobs.recurring.memory-optimization-nightly): a run for every learner with enough new reviews. */
+    @Bean
+    static RecurringJob memoryOptimizationNightly(MemoryOptimization optimization) {
+        return new RecurringJob("memory-optimization-nightly", optimization::nightly);
+    }
+
     @Job(name = "Queue FSRS optimizations for learners with new reviews")
     public void nightly() {
         List<UUID> learners = jdbc.sql("""

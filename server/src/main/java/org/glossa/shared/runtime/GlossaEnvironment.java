@@ -47,7 +47,8 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
 
         Mode mode;
         if (prod) {
-            checkProduction(url, secret, env.getProperty("glossa.clock.adjustable", Boolean.class, false));
+            checkProduction(url, secret, env.getProperty("glossa.clock.adjustable", Boolean.class, false),
+                    env.getProperty("jobrunr.dashboard.enabled", Boolean.class, false));
             mode = Mode.PRODUCTION;
             derived.put("glossa.clock.adjustable", "false");
         } else if (!StringUtils.hasText(url)) {
@@ -82,7 +83,7 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
         env.getPropertySources().addLast(new MapPropertySource("glossaDerived", derived));
     }
 
-    private static void checkProduction(String url, String secret, boolean adjustableClock) {
+    private static void checkProduction(String url, String secret, boolean adjustableClock, boolean jobDashboard) {
         List<String> problems = new ArrayList<>();
         if (!StringUtils.hasText(url)) {
             problems.add("No database is configured. Set SPRING_DATASOURCE_URL (jdbc:postgresql://HOST:5432/DB), "
@@ -101,6 +102,11 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         if (adjustableClock) {
             problems.add("glossa.clock.adjustable=true (the test clock) is not allowed in the prod profile.");
+        }
+        if (jobDashboard) {
+            // JobRunr's dashboard is a web server of its own on another port, outside Glossa's security.
+            problems.add("jobrunr.dashboard.enabled=true is not allowed in the prod profile: the dashboard listens on "
+                    + "a port of its own without Glossa's sign-in. Use /api/v1/admin/jobs.");
         }
         if (!problems.isEmpty()) {
             throw new GlossaMisconfiguredException(problems);

@@ -76,6 +76,17 @@ class GlossaEnvironmentTests {
     }
 
     @Test
+    void prodRefusesJobRunrsOwnDashboardPort() {
+        MockEnvironment env = new MockEnvironment().withProperty("spring.datasource.url", POSTGRES)
+                .withProperty("glossa.jwt.secret", REAL_SECRET).withProperty("jobrunr.dashboard.enabled", "true");
+        env.setActiveProfiles("prod");
+
+        GlossaMisconfiguredException refused = catchThrowableOfType(GlossaMisconfiguredException.class, () -> apply(env));
+
+        assertThat(refused.problems()).singleElement().asString().contains("jobrunr.dashboard.enabled");
+    }
+
+    @Test
     void prodRefusesToFallBackToTheEmbeddedDatabaseOrADefaultSecret() {
         MockEnvironment env = new MockEnvironment();
         env.setActiveProfiles("prod");
