@@ -25,6 +25,7 @@ import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson3.Jackson3JsonMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +35,8 @@ import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardB
 /**
  * Two JobRunr background servers on one database, as two Glossa nodes are: a recurring job still runs once per
  * period, because only the master server turns recurring jobs into runs and both servers take runs from the same
- * table with optimistic locking. On PostgreSQL when SPRING_DATASOURCE_URL points there (tables with a prefix of
- * their own), else on a fresh H2 database.
+ * table with optimistic locking. On PostgreSQL when SPRING_DATASOURCE_URL points there (in a schema of its own,
+ * dropped afterwards), else on a fresh H2 database.
  */
 class RecurringJobsClusterTests {
 
@@ -58,7 +59,14 @@ class RecurringJobsClusterTests {
             }
         };
         DataSource dataSource = dataSource();
-        String prefix = "cluster_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        boolean postgres = dataSource instanceof DriverManagerDataSource d && d.getUrl().startsWith("jdbc:postgresql:");
+        // On PostgreSQL, a schema of its own: the application's schema stays as Flyway knows it.
+        String schema = "jobrunr_cluster_" + UUID.randomUUID().toString().substring(0, 8);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        if (postgres) {
+            jdbc.sql("create schema " + schema).update();
+        }
+        String prefix = postgres ? schema + "." : null;
         JsonMapper json = new Jackson3JsonMapper();
         StorageProvider storageA = storage(dataSource, prefix, json);
         StorageProvider storageB = storage(dataSource, prefix, json);
@@ -94,11 +102,15 @@ class RecurringJobsClusterTests {
         } finally {
             nodeB.stop();
             nodeA.stop();
+            if (postgres) {
+                jdbc.sql("drop schema " + schema + " cascade").update();
+            }
         }
     }
 
     private static StorageProvider storage(DataSource dataSource, String prefix, JsonMapper json) {
-        StorageProvider storage = SqlStorageProviderFactory.using(dataSource, prefix);
+        StorageProvider storage = prefix == null ? SqlStorageProviderFactory.using(dataSource)
+                : SqlStorageProviderFactory.using(dataSource, prefix);
         storage.setJobMapper(new JobMapper(json));
         return storage;
     }
