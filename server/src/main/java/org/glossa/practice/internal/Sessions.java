@@ -3,9 +3,7 @@ package org.glossa.practice.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,12 +25,12 @@ import org.glossa.content.CourseOutline;
 import org.glossa.content.Courses;
 import org.glossa.content.ItemView;
 import org.glossa.content.LessonView;
-import org.glossa.identity.AccountView;
-import org.glossa.identity.Accounts;
 import org.glossa.practice.ExerciseAnswered;
 import org.glossa.practice.LessonCompleted;
 import org.glossa.practice.ReviewItemSource;
+import org.glossa.practice.SessionAdmission;
 import org.glossa.practice.SessionKind;
+import org.glossa.practice.SessionXp;
 import org.glossa.shared.ApiProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,22 +53,24 @@ public class Sessions {
 
     private final JdbcClient jdbc;
     private final Courses courses;
-    private final Accounts accounts;
     private final AnswerCheckers checkers;
     private final Enrollments enrollments;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final PracticeSettings settings;
     private final List<ReviewItemSource> reviewSources;
+    private final List<SessionAdmission> admissions;
+    private final SessionXp sessionXp;
     private final Clock clock;
 
-    Sessions(JdbcClient jdbc, Courses courses, Accounts accounts, AnswerCheckers checkers, Enrollments enrollments,
+    Sessions(JdbcClient jdbc, Courses courses, AnswerCheckers checkers, Enrollments enrollments,
             JsonMapper json, ApplicationEventPublisher events, PracticeSettings settings,
-            List<ReviewItemSource> reviewSources, Clock clock) {
+            List<ReviewItemSource> reviewSources, List<SessionAdmission> admissions, SessionXp sessionXp, Clock clock) {
         this.reviewSources = reviewSources;
+        this.admissions = admissions;
+        this.sessionXp = sessionXp;
         this.jdbc = jdbc;
         this.courses = courses;
-        this.accounts = accounts;
         this.checkers = checkers;
         this.enrollments = enrollments;
         this.json = json;
@@ -100,6 +100,7 @@ public class Sessions {
         if (lesson.items().isEmpty()) {
             throw ApiProblem.conflict("This lesson has nothing to learn yet.");
         }
+        admissions.forEach(admission -> admission.admit(userId, SessionKind.LESSON));
         enrollments.enroll(userId, lesson.courseId());
         return start(userId, outline, SessionKind.LESSON, lesson.skillId(), lessonId, lesson.items(), true,
                 courses.items(lesson.courseId()));
@@ -141,6 +142,7 @@ public class Sessions {
             }
             chosen = pool.stream().limit(settings.practiceItems()).toList();
         }
+        admissions.forEach(admission -> admission.admit(userId, kind));
         enrollments.enroll(userId, courseId);
         return start(userId, outline, kind, null, null, chosen, false, List.copyOf(items.values()));
     }
@@ -194,7 +196,7 @@ public class Sessions {
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
         touch(sessionId);
         events.publishEvent(new ExerciseAnswered(userId, sessionId, session.courseId(), exerciseId, exercise.type(),
-                exercise.itemIds(), reply.verdict(), reply.correct(), durationMs, now));
+                exercise.itemIds(), reply.verdict(), reply.correct(), durationMs, now, session.kind()));
         return reply;
     }
 
@@ -277,20 +279,18 @@ public class Sessions {
         return result;
     }
 
-    /** 10 XP a lesson (+5 without mistakes); practice 10 XP, 5 for each further practice the same local day. */
+    /** The XP rule is gamification's; practice counts the learner's earlier non-lesson sessions of the day. */
     private int xpFor(UUID userId, SessionKind kind, boolean perfect, Instant now) {
         if (kind == SessionKind.LESSON) {
-            return settings.lessonXp() + (perfect ? settings.perfectBonusXp() : 0);
+            return sessionXp.xpFor(kind, perfect, 0);
         }
-        ZoneId zone = accounts.find(userId).map(AccountView::timeZone).orElse(ZoneOffset.UTC);
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        Instant dayStart = sessionXp.dayStart(userId, now);
         long earlier = jdbc.sql("""
                 select count(*) from practice_session
                 where user_id = :user and kind <> 'LESSON' and status = 'COMPLETED' and completed_at >= :dayStart
                 """).param("user", userId).param("dayStart", OffsetDateTime.ofInstant(dayStart, ZoneOffset.UTC))
                 .query(Long.class).single();
-        return earlier == 0 ? settings.practiceXp() : settings.repeatedPracticeXp();
+        return sessionXp.xpFor(kind, perfect, (int) earlier);
     }
 
     private int markSeen(UUID userId, List<Exercise> exercises, Instant now) {

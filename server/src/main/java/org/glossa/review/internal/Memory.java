@@ -21,6 +21,7 @@ import org.glossa.fsrs.SchedulerSettings;
 import org.glossa.identity.AccountView;
 import org.glossa.identity.Accounts;
 import org.glossa.practice.ReviewItemSource;
+import org.glossa.review.LearnerMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * id; each learner's scheduler uses their time zone, day start and desired retention.
  */
 @Service
-public class Memory implements ReviewItemSource {
+public class Memory implements ReviewItemSource, LearnerMemory {
 
     public enum Outcome { APPLIED, DUPLICATE, STALE }
 
@@ -55,6 +56,16 @@ public class Memory implements ReviewItemSource {
         return jdbc.sql("select desired_retention, day_start_hour from review_settings where user_id = :u")
                 .param("u", userId).query((rs, n) -> new Settings(rs.getDouble(1), rs.getInt(2))).optional()
                 .orElse(Settings.DEFAULT);
+    }
+
+    @Override
+    public int dayStartHour(UUID userId) {
+        return settings(userId).dayStartHour();
+    }
+
+    @Override
+    public long itemsMet(UUID userId) {
+        return jdbc.sql("select count(*) from review_item where user_id = :u").param("u", userId).query(Long.class).single();
     }
 
     @Transactional

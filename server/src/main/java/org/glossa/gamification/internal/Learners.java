@@ -1,0 +1,108 @@
+package org.glossa.gamification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one row of gamification state per learner. Every change to a learner's counters, streak or hearts
+ * locks the row first, so concurrent completions for one learner apply one after the other.
+ */
+@Component
+public class Learners {
+
+    /** A learner's counters, streak and hearts as stored. */
+    public record State(UUID userId, long totalXp, int lessons, int perfectLessons, LocalDate goalMetOn,
+            Streak streak, Hearts hearts, int correctRun, LocalDate correctRunDay) {
+
+        State with(Streak streak) {
+            return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, correctRun,
+                    correctRunDay);
+        }
+
+        State with(Hearts hearts) {
+            return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, correctRun,
+                    correctRunDay);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final GamificationSettings settings;
+
+    Learners(JdbcClient jdbc, GamificationSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** The learner's state, locked until the transaction ends; created on first use. */
+    State lock(UUID userId) {
+        Optional<State> state = select(userId, true);
+        if (state.isPresent()) {
+            return state.get();
+        }
+        jdbc.sql("insert into gamification_learner (user_id, hearts) values (:u, :h) on conflict do nothing")
+                .param("u", userId).param("h", settings.maxHearts()).update();
+        return select(userId, true).orElseThrow();
+    }
+
+    /** The learner's state without locking (a fresh one when they have none yet). */
+    State read(UUID userId) {
+        return select(userId, false).orElseGet(() -> new State(userId, 0, 0, 0, null, Streak.NONE,
+                new Hearts(settings.maxHearts(), null), 0, null));
+    }
+
+    private Optional<State> select(UUID userId, boolean lock) {
+        return jdbc.sql("select * from gamification_learner where user_id = :u" + (lock ? " for update" : ""))
+                .param("u", userId).query(Learners::map).optional();
+    }
+
+    private static State map(ResultSet rs, int row) throws SQLException {
+        Streak streak = new Streak(rs.getInt("streak_current"), rs.getInt("streak_longest"),
+                rs.getObject("streak_last_day", LocalDate.class),
+                Streak.boundary(rs.getString("streak_zone"), (Integer) rs.getObject("streak_day_start", Integer.class)),
+                rs.getInt("freezes"), rs.getInt("lost_length"), rs.getObject("lost_on", LocalDate.class));
+        OffsetDateTime since = rs.getObject("hearts_since", OffsetDateTime.class);
+        return new State(rs.getObject("user_id", UUID.class), rs.getLong("total_xp"), rs.getInt("lessons"),
+                rs.getInt("perfect_lessons"), rs.getObject("goal_met_on", LocalDate.class), streak,
+                new Hearts(rs.getInt("hearts"), since == null ? null : since.toInstant()), rs.getInt("correct_run"),
+                rs.getObject("correct_run_day", LocalDate.class));
+    }
+
+    void save(State s) {
+        Streak streak = s.streak();
+        jdbc.sql("""
+                update gamification_learner set total_xp = :xp, lessons = :lessons, perfect_lessons = :perfect,
+                    goal_met_on = :goal, streak_current = :current, streak_longest = :longest,
+                    streak_last_day = :last, streak_zone = :zone, streak_day_start = :dayStart, freezes = :freezes,
+                    lost_length = :lostLength, lost_on = :lostOn, hearts = :hearts, hearts_since = :since,
+                    correct_run = :run, correct_run_day = :runDay
+                where user_id = :u
+                """).param("xp", s.totalXp()).param("lessons", s.lessons()).param("perfect", s.perfectLessons())
+                .param("goal", s.goalMetOn()).param("current", streak.current()).param("longest", streak.longest())
+                .param("last", streak.lastDay())
+                .param("zone", streak.boundary() == null ? null : streak.boundary().zone().getId())
+                .param("dayStart", streak.boundary() == null ? null : streak.boundary().startHour())
+                .param("freezes", streak.freezes()).param("lostLength", streak.lostLength())
+                .param("lostOn", streak.lostOn()).param("hearts", s.hearts().current())
+                .param("since", time(s.hearts().since())).param("run", s.correctRun())
+                .param("runDay", s.correctRunDay()).param("u", s.userId()).update();
+    }
+
+    void writeDays(UUID userId, java.util.List<Streak.CalendarDay> days) {
+        for (Streak.CalendarDay day : days) {
+            jdbc.sql("insert into gamification_streak_day (user_id, local_date, state) values (:u, :d, :s) on conflict do nothing")
+                    .param("u", userId).param("d", day.day()).param("s", day.state().name()).update();
+        }
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

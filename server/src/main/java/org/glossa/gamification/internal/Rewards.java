@@ -1,0 +1,235 @@
+package org.glossa.gamification.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.glossa.fsrs.DayBoundary;
+import org.glossa.gamification.DailyGoalMet;
+import org.glossa.gamification.Entitlements;
+import org.glossa.gamification.LeagueStanding;
+import org.glossa.gamification.LeagueWeekClosed;
+import org.glossa.gamification.StreakExtended;
+import org.glossa.gamification.StreakFrozen;
+import org.glossa.gamification.StreakLost;
+import org.glossa.gamification.XpEarned;
+import org.glossa.gamification.XpSource;
+import org.glossa.gamification.internal.GamificationSettings.QuestKind;
+import org.glossa.practice.ExerciseAnswered;
+import org.glossa.practice.LessonCompleted;
+import org.glossa.practice.SessionKind;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gamification's reaction to what learners do: a completed session writes the XP ledger and moves the daily
+ * goal, the streak, hearts, quests and achievements, all in one transaction under the learner's lock; a
+ * wrong answer in a lesson costs a heart. Each session and answer is rewarded once (a republished event finds
+ * its row in {@code gamification_session_done} / {@code gamification_answer_done} and changes nothing).
+ */
+@Service
+public class Rewards {
+
+    private final JdbcClient jdbc;
+    private final Learners learners;
+    private final LearnerDays days;
+    private final XpRules rules;
+    private final Quests quests;
+    private final Achievements achievements;
+    private final GamificationSettings settings;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<Entitlements> entitlements;
+    private final ObjectProvider<LeagueStanding> leagues;
+    private final Clock clock;
+
+    Rewards(JdbcClient jdbc, Learners learners, LearnerDays days, XpRules rules, Quests quests,
+            Achievements achievements, GamificationSettings settings, ApplicationEventPublisher events,
+            ObjectProvider<Entitlements> entitlements, ObjectProvider<LeagueStanding> leagues, Clock clock) {
+        this.jdbc = jdbc;
+        this.learners = learners;
+        this.days = days;
+        this.rules = rules;
+        this.quests = quests;
+        this.achievements = achievements;
+        this.settings = settings;
+        this.events = events;
+        this.entitlements = entitlements;
+        this.leagues = leagues;
+        this.clock = clock;
+    }
+
+    /** The whole reaction to one completed session; false when it was already rewarded. */
+    @Transactional
+    public boolean completed(LessonCompleted done) {
+        UUID userId = done.userId();
+        int first = jdbc.sql("""
+                insert into gamification_session_done (session_id, user_id, done_at) values (:s, :u, :at)
+                on conflict do nothing
+                """).param("s", done.sessionId()).param("u", userId).param("at", Learners.time(done.completedAt()))
+                .update();
+        if (first == 0) {
+            return false;
+        }
+        DayBoundary boundary = days.of(userId);
+        Instant at = done.completedAt();
+        Learners.State state = learners.lock(userId);
+        LocalDate day = boundary.dayOf(at);
+
+        // The streak first: its lazy evaluation must see the days before this activity.
+        Streak.Change change = state.streak().activity(at, boundary);
+        state = apply(state, change, at);
+        if (!day.isAfter(change.streak().lastDay())) {
+            day = change.streak().lastDay(); // a zone change westwards never moves XP before the last counted day
+        }
+
+        // The ledger: exactly the XP the completion reply showed, split by source.
+        int bonus = rules.bonusPart(done.kind(), done.perfect(), done.xpEarned());
+        XpSource base = switch (done.kind()) {
+            case LESSON -> XpSource.LESSON;
+            case PRACTICE -> XpSource.PRACTICE;
+            case MISTAKES -> XpSource.MISTAKES;
+            case REVIEW -> XpSource.REVIEW;
+        };
+        record Part(XpSource source, int amount) {
+        }
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part(base, done.xpEarned() - bonus));
+        if (bonus > 0) {
+            parts.add(new Part(XpSource.PERFECT_LESSON_BONUS, bonus));
+        }
+        int xp = 0;
+        for (Part part : parts) {
+            if (part.amount() <= 0) {
+                continue;
+            }
+            UUID entry = UUID.randomUUID();
+            int inserted = jdbc.sql("""
+                    insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
+                    values (:id, :u, :c, :s, :source, :amount, :at, :day) on conflict do nothing
+                    """).param("id", entry).param("u", userId).param("c", done.courseId()).param("s", done.sessionId())
+                    .param("source", part.source().name()).param("amount", part.amount())
+                    .param("at", Learners.time(at)).param("day", day).update();
+            if (inserted == 1) {
+                xp += part.amount();
+                events.publishEvent(new XpEarned(entry, userId, done.courseId(), part.source(), part.amount(), at, day));
+            }
+        }
+
+        boolean lesson = done.kind() == SessionKind.LESSON;
+        Hearts hearts = state.hearts();
+        if (done.kind() == SessionKind.PRACTICE || done.kind() == SessionKind.MISTAKES) {
+            hearts = hearts.gain(settings.practiceHearts(), at, settings.maxHearts(), settings.heartRefill());
+        }
+        LocalDate goalMetOn = state.goalMetOn();
+        if (xp > 0 && !day.equals(goalMetOn)) {
+            int goal = days.dailyGoal(userId);
+            int today = xpOn(userId, day);
+            if (today >= goal) {
+                goalMetOn = day;
+                events.publishEvent(new DailyGoalMet(userId, day, goal, today, at));
+            }
+        }
+        state = new Learners.State(userId, state.totalXp() + xp, state.lessons() + (lesson ? 1 : 0),
+                state.perfectLessons() + (lesson && done.perfect() ? 1 : 0), goalMetOn, state.streak(), hearts,
+                state.correctRun(), state.correctRunDay());
+        learners.save(state);
+
+        quests.progress(userId, day, QuestKind.EARN_XP, xp, false, at);
+        if (lesson) {
+            quests.progress(userId, day, QuestKind.LESSONS, 1, false, at);
+            if (done.perfect()) {
+                quests.progress(userId, day, QuestKind.PERFECT_LESSON, 1, false, at);
+            }
+        }
+        if (done.kind() == SessionKind.REVIEW) {
+            quests.progress(userId, day, QuestKind.REVIEW_ITEMS, done.total(), false, at);
+        }
+        achievements.unlock(userId, achievements.values(state, lesson), at);
+        return true;
+    }
+
+    /** A wrong answer in a lesson costs a heart (not with unlimited hearts); answers feed the "in a row" quests. */
+    @Transactional
+    public void answered(ExerciseAnswered answer) {
+        int first = jdbc.sql("""
+                insert into gamification_answer_done (session_id, exercise_id, user_id) values (:s, :e, :u)
+                on conflict do nothing
+                """).param("s", answer.sessionId()).param("e", answer.exerciseId()).param("u", answer.userId()).update();
+        if (first == 0) {
+            return;
+        }
+        UUID userId = answer.userId();
+        LocalDate day = days.of(userId).dayOf(answer.answeredAt());
+        Learners.State state = learners.lock(userId);
+        Hearts hearts = state.hearts();
+        if (!answer.correct() && answer.kind() == SessionKind.LESSON && !unlimitedHearts(userId)) {
+            hearts = hearts.lose(answer.answeredAt(), settings.maxHearts(), settings.heartRefill());
+        }
+        int run = answer.correct() ? (day.equals(state.correctRunDay()) ? state.correctRun() + 1 : 1) : 0;
+        learners.save(new Learners.State(userId, state.totalXp(), state.lessons(), state.perfectLessons(),
+                state.goalMetOn(), state.streak(), hearts, run, day));
+        quests.progress(userId, day, QuestKind.CORRECT_IN_A_ROW, run, true, answer.answeredAt());
+    }
+
+    /** Podium finishers of a closed league week may unlock a podium tier. */
+    @Transactional
+    public void weekClosed(LeagueWeekClosed closed) {
+        LeagueStanding standing = leagues.getIfAvailable();
+        if (standing == null) {
+            return;
+        }
+        for (UUID userId : standing.podiumFinishers(closed.weekStart())) {
+            achievements.unlock(userId, java.util.Map.of("league-podiums", standing.podiumFinishes(userId)),
+                    clock.instant());
+        }
+    }
+
+    boolean unlimitedHearts(UUID userId) {
+        Entitlements e = entitlements.getIfAvailable();
+        return e != null && e.has(userId, Entitlements.UNLIMITED_HEARTS);
+    }
+
+    int xpOn(UUID userId, LocalDate day) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from gamification_xp where user_id = :u and local_date = :d")
+                .param("u", userId).param("d", day).query(Integer.class).single();
+    }
+
+    /** Writes a streak change's calendar days and publishes what happened; returns the state with the streak. */
+    Learners.State apply(Learners.State state, Streak.Change change, Instant at) {
+        UUID userId = state.userId();
+        learners.writeDays(userId, change.days());
+        Streak before = state.streak();
+        int freezesLeft = change.streak().freezes();
+        for (Streak.CalendarDay day : change.days()) {
+            if (day.state() == Streak.DayState.FROZEN) {
+                events.publishEvent(new StreakFrozen(userId, day.day(), before.current(), freezesLeft));
+            }
+        }
+        if (change.lost()) {
+            events.publishEvent(new StreakLost(userId, change.lostLength(), change.missedDay(),
+                    change.missedDay().plusDays(settings.repairDays())));
+        }
+        if (change.extended()) {
+            events.publishEvent(new StreakExtended(userId, change.streak().current(), change.streak().lastDay(), at));
+        }
+        return state.with(change.streak());
+    }
+
+    /** Evaluates the learner's streak now (missed days, freezes, loss) and saves what changed. */
+    @Transactional
+    public Learners.State evaluate(UUID userId) {
+        Learners.State state = learners.lock(userId);
+        Streak.Change change = state.streak().evaluate(clock.instant(), days.of(userId));
+        if (change.days().isEmpty() && !change.lost()) {
+            return state;
+        }
+        Learners.State next = apply(state, change, clock.instant());
+        learners.save(next);
+        return next;
+    }
+}

@@ -1,0 +1,13 @@
+package org.glossa.review;
+
+import java.util.UUID;
+
+/** What other modules may read of a learner's memory: their day start, and how many items they have met. */
+public interface LearnerMemory {
+
+    /** The hour (0-23, local time) at which the learner's day starts; 4 by default. */
+    int dayStartHour(UUID userId);
+
+    /** How many words and phrases the learner has met (each a memory item). */
+    long itemsMet(UUID userId);
+}

@@ -1,0 +1,398 @@
+package org.glossa.gamification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.glossa.GlossaIntegrationTest;
+import org.glossa.TestApi;
+import org.glossa.TestApi.Learner;
+import org.glossa.gamification.internal.Rewards;
+import org.glossa.practice.LessonCompleted;
+import org.glossa.practice.LessonKey;
+import org.glossa.practice.SessionKind;
+import org.glossa.shared.time.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * XP, daily goal, streak, hearts, gems and the shop, quests and achievements through the API, with the test clock
+ * moving across days.
+ */
+@GlossaIntegrationTest
+class GamificationIntegrationTests {
+
+    static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Gems gems;
+    @Autowired
+    Rewards rewards;
+
+    TestApi api;
+    Learner ana;
+    String courseId;
+    String lessonId;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(mvc, json);
+        toNextLocalNoon();
+        ana = api.register("ana");
+        courseId = api.demoCourseId(ana.accessToken());
+        JsonNode path = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken()));
+        lessonId = path.get("sections").get(0).get("skills").get(0).get("lessons").get(0).get("id").asString();
+    }
+
+    /** Moves the clock to the next noon in Madrid (the learners' zone), far from any day boundary. */
+    void toNextLocalNoon() {
+        ZonedDateTime now = clock.now().atZone(MADRID);
+        ZonedDateTime noon = now.toLocalDate().atTime(LocalTime.NOON).atZone(MADRID);
+        if (!noon.isAfter(now)) {
+            noon = noon.plusDays(1);
+        }
+        clock.advance(Duration.between(now, noon));
+    }
+
+    void nextDays(int days) {
+        clock.advance(Duration.ofDays(days - 1));
+        toNextLocalNoon();
+        ana = api.login(ana.email(), ana.password());
+    }
+
+    LocalDate today() {
+        return clock.now().atZone(MADRID).minusHours(4).toLocalDate();
+    }
+
+    JsonNode startLesson(Learner learner) {
+        MvcTestResult started = api.post("/api/v1/sessions", Map.of("lessonId", lessonId), learner.accessToken());
+        assertThat(started).hasStatus(201);
+        return api.json(started);
+    }
+
+    /** Plays a lesson, the first {@code wrong} answers wrong, the others right; returns the session's id. */
+    String answerLesson(Learner learner, int wrong) {
+        JsonNode session = startLesson(learner);
+        String id = session.get("sessionId").asString();
+        LessonKey key = new LessonKey(jdbc, json, id);
+        int n = 0;
+        for (JsonNode exercise : session.get("exercises")) {
+            String exerciseId = exercise.get("id").asString();
+            Object answer = n++ < wrong ? "zzzz qqqq" : key.rightAnswer(exerciseId);
+            assertThat(api.post("/api/v1/sessions/" + id + "/answers", Map.of("exerciseId", exerciseId, "answer", answer,
+                    "answerId", "a-" + id + exerciseId), learner.accessToken())).hasStatusOk();
+        }
+        return id;
+    }
+
+    JsonNode complete(Learner learner, String sessionId) {
+        MvcTestResult done = api.post("/api/v1/sessions/" + sessionId + "/complete", null, learner.accessToken());
+        assertThat(done).hasStatusOk();
+        return api.json(done);
+    }
+
+    void awaitRewarded(String sessionId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from gamification_session_done where session_id = :s")
+                .param("s", UUID.fromString(sessionId)).query(Long.class).single() == 1);
+    }
+
+    JsonNode playLesson(Learner learner, int wrong) {
+        String id = answerLesson(learner, wrong);
+        JsonNode result = complete(learner, id);
+        awaitRewarded(id);
+        return result;
+    }
+
+    JsonNode stats(Learner learner) {
+        MvcTestResult result = api.get("/api/v1/me/stats", learner.accessToken());
+        assertThat(result).hasStatusOk();
+        return api.json(result);
+    }
+
+    MvcTestResult buy(Learner learner, String item, String purchaseId) {
+        return api.post("/api/v1/shop/purchases", Map.of("item", item, "purchaseId", purchaseId), learner.accessToken());
+    }
+
+    @Test
+    void aLessonWritesTheLedgerTheReplyShowedAndMovesGoalStreakQuestsAndAchievements() {
+        assertThat(api.patch("/api/v1/me", Map.of("dailyGoal", 10), ana.accessToken())).hasStatusOk();
+        JsonNode reply = playLesson(ana, 0);
+        assertThat(reply.get("xpEarned").asInt()).isEqualTo(15);
+
+        JsonNode ledger = api.json(api.get("/api/v1/me/xp", ana.accessToken()));
+        assertThat(ledger.get("total").asInt()).isEqualTo(2);
+        Map<String, Integer> bySource = new HashMap<>();
+        ledger.get("entries").forEach(e -> bySource.put(e.get("source").asString(), e.get("amount").asInt()));
+        assertThat(bySource).containsExactlyInAnyOrderEntriesOf(Map.of("LESSON", 10, "PERFECT_LESSON_BONUS", 5));
+        assertThat(ledger.get("entries").get(0).get("localDate").asString()).isEqualTo(today().toString());
+
+        JsonNode stats = stats(ana);
+        assertThat(stats.get("totalXp").asInt()).isEqualTo(15);
+        assertThat(stats.get("todayXp").asInt()).isEqualTo(15);
+        assertThat(stats.get("dailyGoal").get("xp").asInt()).isEqualTo(10);
+        assertThat(stats.get("dailyGoal").get("progress").asDouble()).isEqualTo(1.0);
+        assertThat(stats.get("streak").get("current").asInt()).isEqualTo(1);
+        assertThat(stats.get("hearts").get("current").asInt()).isEqualTo(5);
+        assertThat(stats.get("hearts").get("nextRefillAt").isNull()).isTrue();
+        assertThat(stats.get("league").isNull()).isTrue();
+        assertThat(jdbc.sql("select goal_met_on from gamification_learner where user_id = :u").param("u", ana.id())
+                .query(LocalDate.class).single()).isEqualTo(today());
+
+        JsonNode achievements = api.json(api.get("/api/v1/me/achievements", ana.accessToken()));
+        JsonNode perfect = find(achievements, "achievement", "perfect-lessons");
+        assertThat(perfect.get("tier").asInt()).isEqualTo(1);
+        assertThat(perfect.get("nextThreshold").asInt()).isEqualTo(5);
+        assertThat(find(achievements, "achievement", "total-xp").get("value").asInt()).isEqualTo(15);
+        assertThat(stats.get("gems").asInt()).isGreaterThanOrEqualTo(10);
+
+        JsonNode quests = api.json(api.get("/api/v1/me/quests", ana.accessToken()));
+        assertThat(quests.get("quests")).hasSize(3);
+        assertThat(api.json(api.get("/api/v1/me/quests", ana.accessToken()))).isEqualTo(quests);
+        for (JsonNode quest : quests.get("quests")) {
+            switch (quest.get("kind").asString()) {
+                case "earn-xp" -> assertThat(quest.get("progress").asInt()).isEqualTo(Math.min(15, quest.get("target").asInt()));
+                case "lessons", "perfect-lesson" -> assertThat(quest.get("progress").asInt()).isEqualTo(1);
+                case "review-items" -> assertThat(quest.get("progress").asInt()).isZero();
+                default -> assertThat(quest.get("progress").asInt()).isPositive();
+            }
+        }
+
+        // Quests reset at the learner's next day.
+        nextDays(1);
+        JsonNode tomorrow = api.json(api.get("/api/v1/me/quests", ana.accessToken()));
+        assertThat(tomorrow.get("date").asString()).isEqualTo(today().toString());
+        assertThat(tomorrow.get("quests")).allMatch(q -> q.get("progress").asInt() == 0 && !q.get("completed").asBoolean());
+    }
+
+    @Test
+    void aReplayedLessonCompletedGrantsNothingTwice() {
+        String id = answerLesson(ana, 0);
+        JsonNode reply = complete(ana, id);
+        awaitRewarded(id);
+        JsonNode before = stats(ana);
+        long entries = jdbc.sql("select count(*) from gamification_xp where user_id = :u").param("u", ana.id())
+                .query(Long.class).single();
+
+        // As the event publication registry would after a crash: the same event again.
+        var row = jdbc.sql("select course_id, skill_id, completed_at from practice_session where id = :id")
+                .param("id", UUID.fromString(id)).query().singleRow();
+        LessonCompleted again = new LessonCompleted(ana.id(), UUID.fromString(id), (UUID) row.get("course_id"),
+                (UUID) row.get("skill_id"), UUID.fromString(lessonId), SessionKind.LESSON, reply.get("xpEarned").asInt(),
+                reply.get("correct").asInt(), reply.get("total").asInt(), true, clock.now());
+        assertThat(rewards.completed(again)).isFalse();
+
+        assertThat(stats(ana)).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from gamification_xp where user_id = :u").param("u", ana.id())
+                .query(Long.class).single()).isEqualTo(entries);
+    }
+
+    @Test
+    void streakGrowsDayByDayAFreezeCoversAMissedDayAndALostStreakIsRepairedForGems() {
+        playLesson(ana, 0);
+        LocalDate first = today();
+        nextDays(1);
+        playLesson(ana, 0);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isEqualTo(2);
+
+        gems.grant(List.of(new Gems.GemGrant(ana.id(), 1000, "test", "test:" + UUID.randomUUID())));
+        int balance = stats(ana).get("gems").asInt();
+        MvcTestResult freeze = buy(ana, "streak-freeze", "p-1");
+        assertThat(freeze).hasStatusOk();
+        assertThat(api.json(freeze).get("gems").asInt()).isEqualTo(balance - 200);
+        assertThat(api.json(buy(ana, "streak-freeze", "p-1"))).as("a replay returns the same result")
+                .isEqualTo(api.json(freeze));
+        assertThat(stats(ana).get("gems").asInt()).isEqualTo(balance - 200);
+        assertThat(stats(ana).get("streak").get("freezesEquipped").asInt()).isEqualTo(1);
+
+        nextDays(2); // one day missed: the freeze covers it
+        JsonNode streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(streak.get("current").asInt()).isEqualTo(2);
+        assertThat(streak.get("freezesEquipped").asInt()).isZero();
+        assertThat(days(streak)).containsEntry(first.toString(), "active")
+                .containsEntry(first.plusDays(1).toString(), "active")
+                .containsEntry(first.plusDays(2).toString(), "frozen");
+
+        nextDays(2); // two more days missed, no freeze left: lost, repairable
+        streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(streak.get("current").asInt()).isZero();
+        assertThat(streak.get("longest").asInt()).isEqualTo(2);
+        assertThat(streak.get("repair").get("length").asInt()).isEqualTo(2);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isZero();
+
+        assertThat(buy(ana, "streak-repair", "p-2")).hasStatusOk();
+        streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(streak.get("current").asInt()).isEqualTo(2);
+        assertThat(streak.get("repair").isNull()).isTrue();
+        assertThat(days(streak)).containsEntry(first.plusDays(3).toString(), "repaired")
+                .containsEntry(first.plusDays(4).toString(), "repaired");
+        assertThat(buy(ana, "streak-repair", "p-3")).as("nothing left to repair").hasStatus(409);
+
+        playLesson(ana, 0);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isEqualTo(3);
+        assertThat(stats(ana).get("streak").get("longest").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreakLostLongerThanTheRepairWindowCannotBeRepaired() {
+        playLesson(ana, 0);
+        gems.grant(List.of(new Gems.GemGrant(ana.id(), 1000, "test", "test:" + UUID.randomUUID())));
+        nextDays(4);
+        assertThat(buy(ana, "streak-repair", "late")).hasStatus(409);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isZero();
+    }
+
+    @Test
+    void wrongAnswersInLessonsCostHeartsWhichComeBackWithTimeAndForGems() {
+        String id = answerLesson(ana, 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats(ana).get("hearts").get("current").asInt() == 0);
+        complete(ana, id);
+        awaitRewarded(id);
+        JsonNode hearts = stats(ana).get("hearts");
+        Instant next = Instant.parse(hearts.get("nextRefillAt").asString());
+
+        MvcTestResult refused = api.post("/api/v1/sessions", Map.of("lessonId", lessonId), ana.accessToken());
+        assertThat(refused).hasStatus(403);
+        assertThat(api.json(refused).get("nextHeartAt").asString()).isEqualTo(hearts.get("nextRefillAt").asString());
+        assertThat(buy(ana, "heart-refill", "r-0")).as("no gems yet").hasStatus(409);
+
+        clock.advance(Duration.between(clock.now(), next));
+        ana = api.login(ana.email(), ana.password());
+        assertThat(stats(ana).get("hearts").get("current").asInt()).isEqualTo(1);
+        startLesson(ana);
+
+        gems.grant(List.of(new Gems.GemGrant(ana.id(), 350, "test", "test:" + UUID.randomUUID())));
+        assertThat(buy(ana, "heart-refill", "r-1")).hasStatusOk();
+        JsonNode full = stats(ana).get("hearts");
+        assertThat(full.get("current").asInt()).isEqualTo(5);
+        assertThat(full.get("nextRefillAt").isNull()).isTrue();
+        assertThat(buy(ana, "heart-refill", "r-2")).as("already full").hasStatus(409);
+    }
+
+    @Test
+    void twoConcurrentPurchasesThatTheBalancePaysOnceSucceedOnce() throws Exception {
+        assertThat(gems.grant(List.of(new Gems.GemGrant(ana.id(), 200, "test", "once"),
+                new Gems.GemGrant(ana.id(), 200, "test", "once")))).as("one grant per reference").isEqualTo(1);
+        assertThat(gems.balance(ana.id())).isEqualTo(200);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String purchase = "c-" + i;
+            calls.add(() -> buy(ana, "streak-freeze", purchase).getResponse().getStatus());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(gems.balance(ana.id())).isZero();
+        assertThat(jdbc.sql("select count(*) from gamification_purchase where user_id = :u").param("u", ana.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentCompletionsForOneLearnerGiveTheSumOfTheirXpAndOneStreakDay() throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sessions.add(answerLesson(ana, 0));
+        }
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (String id : sessions) {
+            calls.add(() -> api.json(api.post("/api/v1/sessions/" + id + "/complete", null, ana.accessToken()))
+                    .get("xpEarned").asInt());
+        }
+        int sum = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+            for (Future<Integer> xp : pool.invokeAll(calls)) {
+                sum += xp.get();
+            }
+        }
+        sessions.forEach(this::awaitRewarded);
+
+        assertThat(sum).isEqualTo(50 * 15);
+        JsonNode stats = stats(ana);
+        assertThat(stats.get("totalXp").asInt()).isEqualTo(sum);
+        assertThat(stats.get("todayXp").asInt()).isEqualTo(sum);
+        assertThat(jdbc.sql("select sum(amount) from gamification_xp where user_id = :u").param("u", ana.id())
+                .query(Integer.class).single()).isEqualTo(sum);
+        assertThat(stats.get("streak").get("current").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from gamification_streak_day where user_id = :u").param("u", ana.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        MvcTestResult unknown = buy(ana, "unicorn", "x-1");
+        assertThat(unknown).hasStatus(400);
+        assertThat(api.json(unknown).get("errors").get(0).get("field").asString()).isEqualTo("item");
+        MvcTestResult noId = api.post("/api/v1/shop/purchases", Map.of("item", "heart-refill"), ana.accessToken());
+        assertThat(api.json(noId).get("errors").get(0).get("field").asString()).isEqualTo("purchaseId");
+        MvcTestResult size = api.get("/api/v1/me/xp?size=0", ana.accessToken());
+        assertThat(size).hasStatus(400);
+        assertThat(api.json(size).get("errors").get(0).get("field").asString()).isEqualTo("size");
+        MvcTestResult from = api.get("/api/v1/me/streak?from=yesterday", ana.accessToken());
+        assertThat(api.json(from).get("errors").get(0).get("field").asString()).isEqualTo("from");
+        assertThat(api.get("/api/v1/me/stats", null)).hasStatus(401);
+    }
+
+    @Test
+    void theExportHasAGamificationSectionAndDeletingTheAccountRemovesEveryRow() {
+        playLesson(ana, 0);
+        JsonNode export = api.json(api.get("/api/v1/me/export", ana.accessToken()));
+        assertThat(export.get("gamification").get("xp")).hasSize(2);
+        assertThat(export.get("gamification").get("streakDays")).hasSize(1);
+
+        assertThat(api.delete("/api/v1/me", Map.of("password", ana.password()), ana.accessToken())).hasStatus(204);
+        for (String table : new String[] { "gamification_learner", "gamification_xp", "gamification_streak_day",
+                "gamification_session_done", "gamification_quest", "gamification_achievement",
+                "gamification_gem_entry", "gamification_wallet" }) {
+            await(table).atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from " + table + " where user_id = :u").param("u", ana.id()).query(Long.class)
+                    .single() == 0);
+        }
+    }
+
+    static Map<String, String> days(JsonNode streak) {
+        Map<String, String> days = new HashMap<>();
+        streak.get("days").forEach(d -> days.put(d.get("date").asString(), d.get("state").asString()));
+        return days;
+    }
+
+    static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (node.get(field).asString().equals(value)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + " = " + value + " in " + array);
+    }
+}
