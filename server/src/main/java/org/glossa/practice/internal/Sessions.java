@@ -294,7 +294,8 @@ public class Sessions {
     }
 
     private int markSeen(UUID userId, List<Exercise> exercises, Instant now) {
-        Set<UUID> items = new LinkedHashSet<>();
+        // In one global order, so that concurrent completions of one learner's sessions cannot deadlock on these rows.
+        Set<UUID> items = new java.util.TreeSet<>();
         exercises.forEach(e -> items.addAll(e.itemIds()));
         int added = 0;
         for (UUID item : items) {

@@ -1,0 +1,112 @@
+package org.glossa.gamification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.glossa.GlossaIntegrationTest;
+import org.glossa.TestApi;
+import org.glossa.gamification.internal.Rewards;
+import org.glossa.practice.LessonCompleted;
+import org.glossa.practice.SessionKind;
+import org.glossa.practice.SessionXp;
+import org.glossa.shared.time.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Prints how long gamification's whole reaction to one {@code LessonCompleted} takes (the listener's transaction:
+ * ledger, daily goal, streak, hearts, quests, achievements), over a few thousand events for a few hundred learners
+ * moving across days. Not a test (surefire does not pick up {@code *Benchmark}); run on purpose, on PostgreSQL:
+ *
+ * <pre>
+ * SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/DB SPRING_DATASOURCE_USERNAME=postgres SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379/1 \
+ *   ./mvnw -q -pl server -am test -Dtest=LessonRewardsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+@GlossaIntegrationTest
+class LessonRewardsBenchmark {
+
+    static final int LEARNERS = Integer.getInteger("benchmark.learners", 100);
+    static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 2000);
+    static final int EVENTS = Integer.getInteger("benchmark.events", 5000);
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Rewards rewards;
+    @Autowired
+    SessionXp rules;
+
+    @Test
+    void reactionToOneLessonCompleted() {
+        TestApi api = new TestApi(mvc, json);
+        String token = api.register("bench").accessToken();
+        String database = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "the embedded H2 database");
+        UUID courseId = UUID.fromString(api.demoCourseId(token));
+        List<UUID[]> lessons = jdbc.sql("select id, skill_id from content_lesson where course_id = :c order by position")
+                .param("c", courseId).query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+                .list();
+        List<UUID> learners = new ArrayList<>();
+        for (int i = 0; i < LEARNERS; i++) {
+            // Real accounts (time zone, daily goal), enrolled with a few lessons done, so that every read of the
+            // reaction (account, memory settings, course path for skills completed) does its real work.
+            UUID learner = api.register("bench" + i).id();
+            learners.add(learner);
+            jdbc.sql("insert into practice_enrollment (user_id, course_id, enrolled_at) values (:u, :c, current_timestamp)")
+                    .param("u", learner).param("c", courseId).update();
+            for (UUID[] lesson : lessons.subList(0, Math.min(3, lessons.size()))) {
+                jdbc.sql("insert into practice_lesson_done (user_id, lesson_id, skill_id, times) values (:u, :l, :s, 1)")
+                        .param("u", learner).param("l", lesson[0]).param("s", lesson[1]).update();
+            }
+        }
+        Random random = new Random(42);
+        run(WARM_UP, learners, lessons, courseId, random);
+        long[] nanos = run(EVENTS, learners, lessons, courseId, random);
+        Arrays.sort(nanos);
+        System.out.printf("%nLessonCompleted reaction, %d events for %d learners on %s: p50 %.2f ms, p90 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n%n", EVENTS, LEARNERS,
+                database,
+                ms(nanos[nanos.length / 2]), ms(nanos[(int) (nanos.length * 0.9)]),
+                ms(nanos[(int) (nanos.length * 0.99)]), ms(nanos[nanos.length - 1]));
+        assertThat(nanos).hasSize(EVENTS);
+    }
+
+    /** Events for random learners; every 1,000 events the clock moves on by a day, so streaks and quests roll. */
+    private long[] run(int events, List<UUID> learners, List<UUID[]> lessons, UUID courseId, Random random) {
+        long[] nanos = new long[events];
+        for (int i = 0; i < events; i++) {
+            if (i % 1000 == 0) {
+                clock.advance(Duration.ofHours(24));
+            }
+            UUID learner = learners.get(random.nextInt(learners.size()));
+            SessionKind kind = random.nextInt(5) == 0 ? SessionKind.PRACTICE : SessionKind.LESSON;
+            boolean perfect = random.nextBoolean();
+            UUID[] lesson = kind == SessionKind.LESSON ? lessons.get(random.nextInt(lessons.size())) : null;
+            LessonCompleted event = new LessonCompleted(learner, UUID.randomUUID(), courseId,
+                    lesson == null ? null : lesson[1], lesson == null ? null : lesson[0], kind,
+                    rules.xpFor(kind, perfect, random.nextInt(2)), perfect ? 12 : 10, 12, perfect, clock.now());
+            long start = System.nanoTime();
+            rewards.completed(event);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}
