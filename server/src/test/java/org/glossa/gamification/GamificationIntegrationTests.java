@@ -262,6 +262,35 @@ class GamificationIntegrationTests {
     }
 
     @Test
+    void flyingEastOverADayBoundaryNeverCostsTheStreak() {
+        playLesson(ana, 0); // noon in Madrid, day D
+        assertThat(api.patch("/api/v1/me", Map.of("timeZone", "Pacific/Kiritimati"), ana.accessToken())).hasStatusOk();
+        // 27.5 hours later it is D+2 at 15:30 in Kiritimati (UTC+14), but only D+1 in Madrid: no day was missed there.
+        clock.advance(Duration.ofMinutes(27 * 60 + 30));
+        ana = api.login(ana.email(), ana.password());
+        JsonNode streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(streak.get("current").asInt()).isEqualTo(1);
+        assertThat(streak.get("repair").isNull()).isTrue();
+        playLesson(ana, 0);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aLaterDayStartKeepsALateLessonOnTheDayBefore() {
+        assertThat(api.patch("/api/v1/me/memory/settings", Map.of("dayStartHour", 6), ana.accessToken())).hasStatusOk();
+        playLesson(ana, 0); // noon, day D
+        clock.advance(Duration.ofHours(17)); // 05:00 on D+1 in Madrid: still day D for a day starting at 6
+        ana = api.login(ana.email(), ana.password());
+        playLesson(ana, 0);
+        JsonNode streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(streak.get("current").asInt()).isEqualTo(1);
+        clock.advance(Duration.ofHours(2)); // 07:00: day D+1
+        ana = api.login(ana.email(), ana.password());
+        playLesson(ana, 0);
+        assertThat(stats(ana).get("streak").get("current").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aStreakLostLongerThanTheRepairWindowCannotBeRepaired() {
         playLesson(ana, 0);
         gems.grant(List.of(new Gems.GemGrant(ana.id(), 1000, "test", "test:" + UUID.randomUUID())));
