@@ -80,6 +80,8 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         // One migration set for both databases: JSON columns are 'json' on H2 and 'jsonb' on PostgreSQL.
         derived.put("spring.flyway.placeholders.json", url.startsWith("jdbc:h2:") ? "json" : "jsonb");
+        // Prefix searches (LIKE 'abc%') use a btree index on PostgreSQL whatever the collation only with pattern ops.
+        derived.put("spring.flyway.placeholders.text_pattern_ops", url.startsWith("jdbc:h2:") ? "" : "varchar_pattern_ops");
         env.getPropertySources().addLast(new MapPropertySource("glossaDerived", derived));
     }
 

@@ -1,0 +1,38 @@
+package org.glossa.dictionary;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The dictionary's API for other modules: store entries that came from elsewhere with their source and
+ * license, and look entries up.
+ *
+ * <p>Storing is idempotent: the same document from the same source again changes nothing
+ * ({@link UpsertOutcome.Kind#UNCHANGED}). An entry is identified by language, lemma, part of speech and
+ * homograph; a document from another source merges into it field by field (a field takes the value of
+ * the source that last gave a non-empty one, and the entry remembers which source that was).
+ */
+public interface DictionaryEntries {
+
+    /** Stores one entry in its own transaction (or the caller's). */
+    UpsertOutcome upsert(EntryDocument document, String source, String license);
+
+    /** Stores many entries of one source in one transaction, in order; faster than one by one. */
+    List<UpsertOutcome> upsertAll(List<EntryDocument> documents, String source, String license);
+
+    Optional<DictionaryEntry> find(UUID id);
+
+    /**
+     * Entries whose lemma or an inflected form is {@code word}, ignoring case and accents; lemma matches
+     * first, then by frequency. Never calls an outside dictionary.
+     */
+    List<DictionaryEntry> lookup(String language, String word, int limit);
+
+    /**
+     * Lemmas and inflected forms equal to or starting with {@code query}, ignoring case and accents, best
+     * first: exact lemma, exact form, prefix of a lemma, prefix of a form, then by frequency. When nothing
+     * matches and an {@link ExternalDictionary} is configured, it is asked and what it finds is stored.
+     */
+    List<SearchMatch> search(String language, String query, int limit);
+}

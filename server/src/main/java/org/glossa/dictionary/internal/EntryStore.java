@@ -1,0 +1,463 @@
+package org.glossa.dictionary.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.glossa.dictionary.DictionaryEntries;
+import org.glossa.dictionary.DictionaryEntry;
+import org.glossa.dictionary.EntryDocument;
+import org.glossa.dictionary.ExternalDictionary;
+import org.glossa.dictionary.SearchMatch;
+import org.glossa.dictionary.UpsertOutcome;
+import org.glossa.shared.validation.LanguageTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores entries (idempotently, merging sources field by field) and finds them. Writes go in JDBC
+ * batches, which both databases take; the search reads only the folded-term index and the few entries
+ * it returns.
+ */
+@Service
+public class EntryStore implements DictionaryEntries {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryStore.class);
+
+    static final int UNKNOWN_RANK = Integer.MAX_VALUE;
+    private static final int MAX_EXACT = 200;
+
+    /** The merged fields of an entry that live in its {@code content} column. */
+    record Content(List<EntryDocument.Form> forms, List<EntryDocument.Pronunciation> pronunciations,
+            List<EntryDocument.Sense> senses, List<EntryDocument.Translation> translations) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+    private final JsonColumns columns;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<ExternalDictionary> external;
+    private final Clock clock;
+
+    EntryStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, JsonColumns columns,
+            PlatformTransactionManager transactionManager, ObjectProvider<ExternalDictionary> external, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+        this.columns = columns;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.external = external;
+        this.clock = clock;
+    }
+
+    @Override
+    public UpsertOutcome upsert(EntryDocument document, String source, String license) {
+        return upsertAll(List.of(document), source, license).getFirst();
+    }
+
+    @Override
+    public List<UpsertOutcome> upsertAll(List<EntryDocument> documents, String source, String license) {
+        if (source == null || source.isBlank() || source.length() > 100) {
+            throw new IllegalArgumentException("source must be 1 to 100 characters");
+        }
+        if (license != null && license.length() > 200) {
+            throw new IllegalArgumentException("license must be at most 200 characters");
+        }
+        List<Prepared> prepared = documents.stream().map(d -> prepare(d, source, license)).toList();
+        return transactions.execute(status -> write(prepared, source, license));
+    }
+
+    /** Checks a document and derives what is stored; throws IllegalArgumentException naming the fault. */
+    Prepared prepare(EntryDocument doc, String source, String license) {
+        String language = doc.language() == null ? null : LanguageTag.Validator.normalize(doc.language());
+        if (language == null) {
+            throw new IllegalArgumentException("language must be a language tag such as es");
+        }
+        String lemma = doc.lemma() == null ? "" : doc.lemma().strip();
+        if (lemma.isEmpty() || lemma.length() > SearchKeys.MAX_LENGTH) {
+            throw new IllegalArgumentException("lemma must be 1 to " + SearchKeys.MAX_LENGTH + " characters");
+        }
+        if (SearchKeys.fold(lemma).isEmpty()) {
+            throw new IllegalArgumentException("lemma has no letters");
+        }
+        String pos = blankToNull(doc.partOfSpeech());
+        if (pos != null && pos.length() > 40) {
+            throw new IllegalArgumentException("partOfSpeech must be at most 40 characters");
+        }
+        String gender = blankToNull(doc.gender());
+        if (gender != null && gender.length() > 40) {
+            throw new IllegalArgumentException("gender must be at most 40 characters");
+        }
+        String homograph = blankToNull(doc.homograph());
+        if (homograph != null && homograph.length() > 40) {
+            throw new IllegalArgumentException("homograph must be at most 40 characters");
+        }
+        String cefr = blankToNull(doc.cefr());
+        if (cefr != null && !cefr.matches("[ABC][12]")) {
+            throw new IllegalArgumentException("cefr must be one of A1, A2, B1, B2, C1, C2");
+        }
+        if (doc.frequencyRank() != null && doc.frequencyRank() < 1) {
+            throw new IllegalArgumentException("frequencyRank must be 1 or more");
+        }
+        EntryDocument clean = new EntryDocument(language, lemma, pos, homograph, gender, doc.forms(),
+                doc.pronunciations(), doc.senses(), doc.translations(), doc.frequencyRank(), cefr, null);
+        String own = json.writeValueAsString(clean);
+        String document = doc.document() == null ? own : doc.document();
+        String key = lemma + '\u001f' + (pos == null ? "" : pos) + '\u001f' + (homograph == null ? "" : homograph);
+        if (key.length() > 400) {
+            throw new IllegalArgumentException("lemma and partOfSpeech are too long together");
+        }
+        String hash = sha256(source + '\u0000' + (license == null ? "" : license) + '\u0000' + own + '\u0000' + document);
+        return new Prepared(clean, key, hash, document);
+    }
+
+    record Prepared(EntryDocument doc, String key, String hash, String document) {
+    }
+
+    /** The state of one entry while a batch is written. */
+    private static final class Row {
+        UUID id;
+        boolean inDatabase;
+        boolean insert;
+        boolean dirty;
+        String hash;
+        int otherSources;
+        Prepared prepared;
+        Merged merged;
+        String firstSource;
+        String firstLicense;
+    }
+
+    private List<UpsertOutcome> write(List<Prepared> batch, String source, String license) {
+        Map<String, Row> rows = existing(batch, source);
+        List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            Row row = rows.get(p.doc().language() + '\u001e' + p.key());
+            if (row == null) {
+                row = new Row();
+                row.id = UUID.randomUUID();
+                row.insert = true;
+                row.firstSource = source;
+                row.firstLicense = license;
+                rows.put(p.doc().language() + '\u001e' + p.key(), row);
+                apply(row, p, source);
+                outcomes.add(new UpsertOutcome(row.id, UpsertOutcome.Kind.INSERTED));
+            } else if (p.hash().equals(row.hash)) {
+                outcomes.add(new UpsertOutcome(row.id, UpsertOutcome.Kind.UNCHANGED));
+            } else {
+                if (row.inDatabase && row.merged == null && row.otherSources > 0) {
+                    row.merged = load(row.id);
+                }
+                apply(row, p, source);
+                outcomes.add(new UpsertOutcome(row.id, UpsertOutcome.Kind.UPDATED));
+            }
+        }
+        flush(rows.values().stream().filter(r -> r.dirty).toList(), source, license);
+        return outcomes;
+    }
+
+    private void apply(Row row, Prepared p, String source) {
+        row.merged = Merged.merge(row.merged, p.doc(), source);
+        row.prepared = p;
+        row.hash = p.hash();
+        row.dirty = true;
+    }
+
+    /** The stored entries of the batch's keys, with this source's hash and how many other sources they have. */
+    private Map<String, Row> existing(List<Prepared> batch, String source) {
+        Map<String, Set<String>> keysByLanguage = new LinkedHashMap<>();
+        batch.forEach(p -> keysByLanguage.computeIfAbsent(p.doc().language(), l -> new LinkedHashSet<>()).add(p.key()));
+        Map<String, Row> rows = new HashMap<>();
+        keysByLanguage.forEach((language, keys) -> jdbc.sql("""
+                select e.id, e.entry_key, s.content_hash,
+                    (select count(*) from dictionary_entry_source o where o.entry_id = e.id and o.source <> :source) others
+                from dictionary_entry e
+                left join dictionary_entry_source s on s.entry_id = e.id and s.source = :source
+                where e.language = :language and e.entry_key in (:keys)
+                """).param("source", source).param("language", language).param("keys", keys).query(rs -> {
+                    Row row = new Row();
+                    row.id = rs.getObject(1, UUID.class);
+                    row.inDatabase = true;
+                    row.hash = rs.getString(3);
+                    row.otherSources = rs.getInt(4);
+                    rows.put(language + '\u001e' + rs.getString(2), row);
+                }));
+        return rows;
+    }
+
+    private Merged load(UUID id) {
+        return jdbc.sql("""
+                select gender, frequency_rank, cefr, content, field_sources from dictionary_entry where id = :id
+                """).param("id", id).query((rs, n) -> {
+                    Content content = json.readValue(rs.getString(4), Content.class);
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> sources = json.readValue(rs.getString(5), TreeMap.class);
+                    return new Merged(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), content, sources);
+                }).single();
+    }
+
+    private void flush(List<Row> rows, String source, String license) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Row> inserts = rows.stream().filter(r -> r.insert).toList();
+        List<Row> updates = rows.stream().filter(r -> !r.insert).toList();
+        if (!inserts.isEmpty()) {
+            template.batchUpdate("""
+                    insert into dictionary_entry (id, language, entry_key, lemma, part_of_speech, gender, frequency_rank,
+                        cefr, summary, content, field_sources, source, license, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s, ?, ?, ?, ?)
+                    """.formatted(columns.json("?"), columns.json("?")), inserts, 500, (ps, r) -> {
+                        entryColumns(ps, r);
+                        ps.setString(12, r.firstSource);
+                        ps.setString(13, r.firstLicense);
+                        ps.setObject(14, now);
+                        ps.setObject(15, now);
+                    });
+        }
+        if (!updates.isEmpty()) {
+            template.batchUpdate("""
+                    update dictionary_entry set id = ?, language = ?, entry_key = ?, lemma = ?, part_of_speech = ?,
+                        gender = ?, frequency_rank = ?, cefr = ?, summary = ?, content = %s, field_sources = %s,
+                        updated_at = ?
+                    where id = ?
+                    """.formatted(columns.json("?"), columns.json("?")), updates, 500, (ps, r) -> {
+                        entryColumns(ps, r);
+                        ps.setObject(12, now);
+                        ps.setObject(13, r.id);
+                    });
+            template.batchUpdate("delete from dictionary_entry_source where entry_id = ? and source = ?", updates, 500,
+                    (ps, r) -> {
+                        ps.setObject(1, r.id);
+                        ps.setString(2, source);
+                    });
+            template.batchUpdate("delete from dictionary_term where entry_id = ?", updates, 500,
+                    (ps, r) -> ps.setObject(1, r.id));
+        }
+        template.batchUpdate("""
+                insert into dictionary_entry_source (entry_id, source, license, document, content_hash, updated_at)
+                values (?, ?, ?, %s, ?, ?)
+                """.formatted(columns.json("?")), rows, 500, (ps, r) -> {
+                    ps.setObject(1, r.id);
+                    ps.setString(2, source);
+                    ps.setString(3, license);
+                    ps.setString(4, r.prepared.document());
+                    ps.setString(5, r.hash);
+                    ps.setObject(6, now);
+                });
+        List<Term> terms = new ArrayList<>();
+        rows.forEach(r -> terms.addAll(terms(r.id, r.prepared.doc().language(), r.prepared.doc().lemma(), r.merged)));
+        template.batchUpdate("""
+                insert into dictionary_term (entry_id, language, folded, kind, form, rank) values (?, ?, ?, ?, ?, ?)
+                """, terms, 1000, (ps, t) -> {
+                    ps.setObject(1, t.entryId());
+                    ps.setString(2, t.language());
+                    ps.setString(3, t.folded());
+                    ps.setShort(4, (short) t.kind());
+                    ps.setString(5, t.form());
+                    ps.setInt(6, t.rank());
+                });
+        rows.forEach(r -> {
+            r.insert = false;
+            r.inDatabase = true;
+            r.dirty = false;
+        });
+    }
+
+    private void entryColumns(PreparedStatement ps, Row r) throws SQLException {
+        EntryDocument doc = r.prepared.doc();
+        Merged m = r.merged;
+        ps.setObject(1, r.id);
+        ps.setString(2, doc.language());
+        ps.setString(3, r.prepared.key());
+        ps.setString(4, doc.lemma());
+        ps.setString(5, doc.partOfSpeech());
+        ps.setString(6, m.gender());
+        if (m.frequencyRank() == null) {
+            ps.setNull(7, Types.INTEGER);
+        } else {
+            ps.setInt(7, m.frequencyRank());
+        }
+        ps.setString(8, m.cefr());
+        ps.setString(9, summary(m.content().senses()));
+        ps.setString(10, json.writeValueAsString(m.content()));
+        ps.setString(11, json.writeValueAsString(m.fieldSources()));
+    }
+
+    record Term(UUID entryId, String language, String folded, int kind, String form, int rank) {
+    }
+
+    /** The lemma and each distinct inflected form, folded. */
+    static List<Term> terms(UUID id, String language, String lemma, Merged merged) {
+        int rank = merged.frequencyRank() == null ? UNKNOWN_RANK : merged.frequencyRank();
+        List<Term> terms = new ArrayList<>();
+        String folded = SearchKeys.fold(lemma);
+        terms.add(new Term(id, language, folded, 0, lemma, rank));
+        Set<String> seen = new java.util.HashSet<>();
+        seen.add(folded);
+        for (EntryDocument.Form form : merged.content().forms()) {
+            String text = form.form() == null ? "" : form.form().strip();
+            String key = SearchKeys.fold(text);
+            if (!key.isEmpty() && key.length() <= SearchKeys.MAX_LENGTH && seen.add(key)) {
+                terms.add(new Term(id, language, key, 1, text, rank));
+            }
+        }
+        return terms;
+    }
+
+    static String summary(List<EntryDocument.Sense> senses) {
+        String joined = String.join("; ", senses.stream().flatMap(s -> s.glosses().stream())
+                .map(EntryDocument.Gloss::text).filter(t -> t != null && !t.isBlank()).distinct().limit(3).toList());
+        return joined.length() <= 500 ? joined : joined.substring(0, 497) + "...";
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    @Override
+    public Optional<DictionaryEntry> find(UUID id) {
+        List<DictionaryEntry.Source> sources = jdbc.sql("""
+                select source, license from dictionary_entry_source where entry_id = :id order by updated_at, source
+                """).param("id", id).query((rs, n) -> new DictionaryEntry.Source(rs.getString(1), rs.getString(2))).list();
+        return jdbc.sql("""
+                select id, language, lemma, part_of_speech, gender, frequency_rank, cefr, content, field_sources, updated_at
+                from dictionary_entry where id = :id
+                """).param("id", id).query((rs, n) -> {
+                    Content content = json.readValue(rs.getString(8), Content.class);
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> fieldSources = json.readValue(rs.getString(9), TreeMap.class);
+                    return new DictionaryEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5),
+                            content.forms(), content.pronunciations(), content.senses(), content.translations(),
+                            (Integer) rs.getObject(6), rs.getString(7), fieldSources,
+                            sources, rs.getObject(10, OffsetDateTime.class).toInstant());
+                }).optional();
+    }
+
+    @Override
+    public List<DictionaryEntry> lookup(String language, String word, int limit) {
+        String key = SearchKeys.fold(word);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select entry_id from dictionary_term where language = :language and folded = :key
+                order by kind, rank limit :limit
+                """).param("language", language).param("key", key).param("limit", limit).query(UUID.class).list()
+                .stream().distinct().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<SearchMatch> search(String language, String query, int limit) {
+        String key = SearchKeys.fold(query);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        List<SearchMatch> found = searchLocal(language, key, limit);
+        ExternalDictionary outside = external.getIfAvailable();
+        if (found.isEmpty() && outside != null && outside.supports(language)) {
+            List<EntryDocument> documents;
+            try {
+                documents = outside.lookup(language, query.strip());
+            } catch (RuntimeException e) {
+                log.warn("The outside dictionary {} failed on a lookup; answering without it", outside.source(), e);
+                documents = List.of();
+            }
+            List<EntryDocument> usable = documents.stream().filter(d -> language.equals(d.language())).toList();
+            if (!usable.isEmpty()) {
+                upsertAll(usable, outside.source(), outside.license());
+                found = searchLocal(language, key, limit);
+            }
+        }
+        return found;
+    }
+
+    private record Hit(UUID entryId, int kind, String form, int rank) {
+    }
+
+    List<SearchMatch> searchLocal(String language, String key, int limit) {
+        Map<UUID, SearchMatch.Match> best = new LinkedHashMap<>();
+        Map<UUID, String> matched = new HashMap<>();
+        jdbc.sql("""
+                select entry_id, kind, form, rank from dictionary_term where language = :language and folded = :key
+                limit :max
+                """).param("language", language).param("key", key).param("max", MAX_EXACT)
+                .query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt(4)))
+                .list().forEach(h -> keep(best, matched, h, h.kind() == 0 ? SearchMatch.Match.EXACT_LEMMA
+                        : SearchMatch.Match.EXACT_FORM));
+        if (best.size() < limit) {
+            String pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            jdbc.sql("""
+                    select entry_id, kind, form, rank from dictionary_term
+                    where language = :language and folded like :pattern escape '\\' and folded <> :key
+                    order by rank, folded limit :max
+                    """).param("language", language).param("pattern", pattern).param("key", key)
+                    .param("max", Math.min(400, limit * 8))
+                    .query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt(4)))
+                    .list().forEach(h -> keep(best, matched, h, h.kind() == 0 ? SearchMatch.Match.PREFIX_LEMMA
+                            : SearchMatch.Match.PREFIX_FORM));
+        }
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        record EntryRow(UUID id, String lemma, String pos, Integer rank, String summary) {
+        }
+        List<EntryRow> entries = jdbc.sql("""
+                select id, lemma, part_of_speech, frequency_rank, summary from dictionary_entry where id in (:ids)
+                """).param("ids", best.keySet()).query((rs, n) -> new EntryRow(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), (Integer) rs.getObject(4), rs.getString(5))).list();
+        return entries.stream()
+                .map(e -> new SearchMatch(e.id(), e.lemma(), e.pos(), matched.get(e.id()), best.get(e.id()), e.rank(),
+                        e.summary()))
+                .sorted(Comparator.comparing(SearchMatch::match)
+                        .thenComparing(m -> m.frequencyRank() == null ? UNKNOWN_RANK : m.frequencyRank())
+                        .thenComparing(m -> m.lemma().length()).thenComparing(SearchMatch::lemma))
+                .limit(limit).toList();
+    }
+
+    private static void keep(Map<UUID, SearchMatch.Match> best, Map<UUID, String> matched, Hit hit,
+            SearchMatch.Match match) {
+        SearchMatch.Match before = best.get(hit.entryId());
+        if (before == null || match.compareTo(before) < 0) {
+            best.put(hit.entryId(), match);
+            matched.put(hit.entryId(), hit.form());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.glossa.dictionary.internal;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds words into search keys, in Java so that H2 and PostgreSQL agree: lower case, accents and other
+ * diacritics removed where a learner may leave them out (Latin, Greek, Cyrillic, Arabic and Hebrew
+ * scripts: {@code niño} and {@code nino} fold alike), kept where they make another letter (Japanese
+ * dakuten, Indic vowel signs, the breve of Cyrillic й), whitespace collapsed.
+ */
+public final class SearchKeys {
+
+    /** Longest key stored; longer words and forms are not searchable. */
+    public static final int MAX_LENGTH = 300;
+
+    private SearchKeys() {
+    }
+
+    public static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        Character.UnicodeScript baseScript = null;
+        boolean space = false;
+        for (int i = 0; i < decomposed.length();) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                if (!dropsMark(baseScript, cp)) {
+                    out.appendCodePoint(cp);
+                }
+                continue;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = out.length() > 0;
+                baseScript = null;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            baseScript = Character.UnicodeScript.of(cp);
+            switch (cp) {
+                case 'ß', 'ẞ' -> out.append("ss");
+                case 'æ', 'Æ' -> out.append("ae");
+                case 'œ', 'Œ' -> out.append("oe");
+                case 'ø', 'Ø' -> out.append('o');
+                case 'ł', 'Ł' -> out.append('l');
+                case 'đ', 'Đ' -> out.append('d');
+                case 'ı' -> out.append('i');
+                case 'ς' -> out.append('σ');
+                case '’', 'ʼ', '‘' -> out.append('\'');
+                default -> out.appendCodePoint(cp);
+            }
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean dropsMark(Character.UnicodeScript base, int mark) {
+        if (base == null) {
+            return true;
+        }
+        return switch (base) {
+            case LATIN, GREEK, ARABIC, HEBREW, COMMON -> true;
+            case CYRILLIC -> mark != 0x0306; // й and ў are letters of their own
+            default -> false;
+        };
+    }
+
+    /** The words of a sentence or phrase, as written (punctuation around them removed). */
+    public static java.util.List<String> words(String text) {
+        if (text == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String token : text.split("[\\s\\p{Z}]+")) {
+            String word = token.replaceAll("^[\\p{P}\\p{S}&&[^'’-]]+|[\\p{P}\\p{S}&&[^'’-]]+$", "")
+                    .replaceAll("^['’-]+|['’-]+$", "");
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}
