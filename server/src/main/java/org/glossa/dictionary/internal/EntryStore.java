@@ -153,7 +153,7 @@ public class EntryStore implements DictionaryEntries {
         String firstLicense;
     }
 
-    private List<UpsertOutcome> write(List<Prepared> batch, String source, String license) {
+    List<UpsertOutcome> write(List<Prepared> batch, String source, String license) {
         Map<String, Row> rows = existing(batch, source);
         List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
         for (Prepared p : batch) {

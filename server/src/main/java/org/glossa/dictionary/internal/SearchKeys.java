@@ -64,7 +64,7 @@ public final class SearchKeys {
 
     private static boolean dropsMark(Character.UnicodeScript base, int mark) {
         if (base == null) {
-            return true;
+            return false; // a mark on its own (a Thai vowel sign as a headword) is the word
         }
         return switch (base) {
             case LATIN, GREEK, ARABIC, HEBREW, COMMON -> true;

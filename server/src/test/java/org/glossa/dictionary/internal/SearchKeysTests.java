@@ -23,6 +23,7 @@ class SearchKeysTests {
             독일        | 독일
             पानी        | पानी
             d’accord    | d'accord
+            ็           | ็
             """)
     void foldsCaseAndAccentsButNotLetters(String text, String folded) {
         assertThat(SearchKeys.fold(text)).isEqualTo(folded);

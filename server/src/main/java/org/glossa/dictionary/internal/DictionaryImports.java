@@ -1,0 +1,433 @@
+package org.glossa.dictionary.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import org.glossa.dictionary.UpsertOutcome;
+import org.glossa.shared.ApiProblem;
+import org.glossa.shared.validation.LanguageTag;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.scheduling.JobScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dictionary imports as background jobs on any node. The job carries only the import's id; the file is
+ * in the database (uploads) or under the configured import directory (server paths). Each batch of
+ * lines is committed with the import's progress (the last line done, the counts, the bad lines) in one
+ * transaction, so a job that dies resumes after the last committed line and counts nothing twice.
+ * Entries are upserted with a content hash: importing the same file again changes nothing.
+ */
+@Service
+public class DictionaryImports {
+
+    private static final Logger log = LoggerFactory.getLogger(DictionaryImports.class);
+
+    public enum Format {
+        WIKTEXTRACT, CSV, TSV, LIBRELINGO;
+
+        static Optional<Format> parse(String value) {
+            try {
+                return value == null ? Optional.empty() : Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        String defaultSource() {
+            return switch (this) {
+                case WIKTEXTRACT -> "wiktextract";
+                case CSV, TSV -> "word-list";
+                case LIBRELINGO -> "librelingo"; // then librelingo:<course>, once the course is read
+            };
+        }
+
+        String defaultLicense() {
+            return this == WIKTEXTRACT ? "CC BY-SA 4.0 or GFDL (Wiktionary, via Wiktextract)" : null;
+        }
+    }
+
+    /** What an editor asks for; file or path, not both. */
+    public record Request(String format, String path, String language, String glossLanguage, String source,
+            String license, Integer errorBudget) {
+    }
+
+    public record Counts(long inserted, long updated, long unchanged, long skipped) {
+    }
+
+    public record BadLine(long line, String message) {
+    }
+
+    public record Status(UUID id, String format, String state, String source, String license, String language,
+            String fileName, Long fileSize, long linesDone, Counts counts, long badLines, int errorBudget,
+            List<BadLine> errors, String message, UUID requestedBy, Instant requestedAt, Instant startedAt,
+            Instant finishedAt, Double seconds, Double linesPerSecond) {
+    }
+
+    /** Thrown by tests to stop a job as a crash would: after some batches are committed. */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JobScheduler jobs;
+    private final EntryStore store;
+    private final ImportFiles files;
+    private final LibreLingoReader.Factory libreLingo;
+    private final DictionarySettings settings;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DictionaryImports(JdbcClient jdbc, JobScheduler jobs, EntryStore store, ImportFiles files,
+            LibreLingoReader.Factory libreLingo, DictionarySettings settings, JsonMapper json,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.store = store;
+        this.files = files;
+        this.libreLingo = libreLingo;
+        this.settings = settings;
+        this.json = json;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------------------------------------- starting
+
+    /** Stores an uploaded file and queues its import. */
+    public Status upload(UUID userId, Request request, String fileName, InputStream file) {
+        Status status = store(userId, request, fileName, file);
+        enqueue(status.id());
+        return status(status.id()).orElseThrow();
+    }
+
+    /** Stores an upload as a queued import without starting its job (tests run the job themselves). */
+    Status store(UUID userId, Request request, String fileName, InputStream file) {
+        Checked checked = check(request, false);
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            insert(id, checked, userId, fileName == null ? null : Path.of(fileName).getFileName().toString(), null);
+            try {
+                long size = files.store(id, file);
+                jdbc.sql("update dictionary_import set file_size = :size where id = :id").param("size", size)
+                        .param("id", id).update();
+            } catch (IOException e) {
+                throw ImportFiles.unchecked(e);
+            }
+        });
+        return status(id).orElseThrow();
+    }
+
+    /** Queues the import of a file (or, for LibreLingo, a course folder) under the import directory. */
+    public Status fromServer(UUID userId, Request request) {
+        Checked checked = check(request, true);
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> insert(id, checked, userId,
+                checked.path().getFileName().toString(), checked.path().toString()));
+        enqueue(id);
+        return status(id).orElseThrow();
+    }
+
+    private void enqueue(UUID id) {
+        // After the commit, so that the job always finds its row; the job carries only the import's id.
+        jobs.enqueue(() -> run(id));
+    }
+
+    record Checked(Format format, Path path, String language, String glossLanguage, String source, String license,
+            int errorBudget) {
+    }
+
+    Checked check(Request request, boolean serverPath) {
+        List<org.glossa.shared.FieldViolation> violations = new ArrayList<>();
+        Format format = Format.parse(request.format()).orElse(null);
+        if (format == null) {
+            violations.add(new org.glossa.shared.FieldViolation("format", "must be wiktextract, csv, tsv or librelingo"));
+        }
+        String language = null;
+        if (request.language() != null && !request.language().isBlank()) {
+            language = LanguageTag.Validator.normalize(request.language().strip());
+            if (language == null) {
+                violations.add(new org.glossa.shared.FieldViolation("language", "must be a language tag such as es"));
+            }
+        }
+        String glossLanguage = "en";
+        if (request.glossLanguage() != null && !request.glossLanguage().isBlank()) {
+            glossLanguage = LanguageTag.Validator.normalize(request.glossLanguage().strip());
+            if (glossLanguage == null) {
+                violations.add(new org.glossa.shared.FieldViolation("glossLanguage", "must be a language tag such as en"));
+            }
+        }
+        String source = request.source() == null || request.source().isBlank()
+                ? (format == null ? null : format.defaultSource()) : request.source().strip();
+        if (source != null && (source.length() > 100)) {
+            violations.add(new org.glossa.shared.FieldViolation("source", "must be at most 100 characters"));
+        }
+        String license = request.license() == null || request.license().isBlank()
+                ? (format == null ? null : format.defaultLicense()) : request.license().strip();
+        if (license != null && license.length() > 200) {
+            violations.add(new org.glossa.shared.FieldViolation("license", "must be at most 200 characters"));
+        }
+        int budget = request.errorBudget() == null ? settings.errorBudget() : request.errorBudget();
+        if (budget < 0 || budget > 1_000_000_000) {
+            violations.add(new org.glossa.shared.FieldViolation("errorBudget", "must be 0 or more"));
+        }
+        Path path = null;
+        if (serverPath) {
+            path = serverPath(request.path(), format, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        return new Checked(format, path, language, glossLanguage, source, license, budget);
+    }
+
+    private Path serverPath(String requested, Format format, List<org.glossa.shared.FieldViolation> violations) {
+        if (settings.importDirectory() == null || settings.importDirectory().isBlank()) {
+            violations.add(new org.glossa.shared.FieldViolation("path",
+                    "imports from server paths are off: set glossa.dictionary.import-directory, or upload the file"));
+            return null;
+        }
+        if (requested == null || requested.isBlank()) {
+            violations.add(new org.glossa.shared.FieldViolation("path", "is required (or upload a file)"));
+            return null;
+        }
+        Path root = Path.of(settings.importDirectory()).toAbsolutePath().normalize();
+        Path path = root.resolve(requested.strip()).toAbsolutePath().normalize();
+        boolean folder = format == Format.LIBRELINGO;
+        if (!path.startsWith(root)) {
+            violations.add(new org.glossa.shared.FieldViolation("path", "must be inside the import directory"));
+        } else if (folder ? !Files.isDirectory(path) && !Files.isRegularFile(path) : !Files.isRegularFile(path)) {
+            violations.add(new org.glossa.shared.FieldViolation("path", "no such file in the import directory"));
+        } else if (!Files.isReadable(path)) {
+            violations.add(new org.glossa.shared.FieldViolation("path", "cannot be read by the server"));
+        }
+        return path;
+    }
+
+    private void insert(UUID id, Checked c, UUID userId, String fileName, String serverPath) {
+        jdbc.sql("""
+                insert into dictionary_import (id, format, language, gloss_language, source, license, file_name,
+                    server_path, state, lines_done, inserted, updated, unchanged, skipped, bad_lines, error_budget,
+                    requested_by, requested_at)
+                values (:id, :format, :language, :gloss, :source, :license, :file, :path, 'QUEUED', 0, 0, 0, 0, 0, 0,
+                    :budget, :user, :now)
+                """).param("id", id).param("format", c.format().name().toLowerCase(Locale.ROOT))
+                .param("language", c.language()).param("gloss", c.glossLanguage()).param("source", c.source())
+                .param("license", c.license()).param("file", fileName).param("path", serverPath)
+                .param("budget", c.errorBudget()).param("user", userId).param("now", now()).update();
+    }
+
+    // ---------------------------------------------------------------------------------------------- the job
+
+    @Job(name = "Import a dictionary file", retries = 5)
+    public void run(UUID importId) {
+        run(importId, settings.importBatchSize(), Integer.MAX_VALUE);
+    }
+
+    private record ImportJob(UUID id, Format format, String language, String glossLanguage, String source, String license,
+            String fileName, String serverPath, String state, long linesDone, long badLines, int errorBudget) {
+    }
+
+    /** Runs (or resumes) an import; stops as a crash would after {@code crashAfterBatches} batches (tests). */
+    void run(UUID importId, int batchSize, int crashAfterBatches) {
+        Optional<ImportJob> found = jdbc.sql("""
+                select id, format, language, gloss_language, source, license, file_name, server_path, state, lines_done,
+                    bad_lines, error_budget
+                from dictionary_import where id = :id
+                """).param("id", importId).query((rs, n) -> new ImportJob(rs.getObject(1, UUID.class),
+                        Format.parse(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+                        rs.getLong(11), rs.getInt(12))).optional();
+        if (found.isEmpty() || found.get().state().equals("SUCCEEDED") || found.get().state().equals("FAILED")) {
+            return; // deleted meanwhile, or already done: running again changes nothing
+        }
+        ImportJob job = found.get();
+        jdbc.sql("update dictionary_import set state = 'RUNNING', started_at = coalesce(started_at, :now) where id = :id")
+                .param("now", now()).param("id", importId).update();
+        if (job.linesDone() > 0) {
+            log.info("Dictionary import {} resumes after line {}", importId, job.linesDone());
+        }
+        ImportReader.Options options = new ImportReader.Options(job.language(), job.glossLanguage(), job.linesDone());
+        long badLines = job.badLines();
+        int batches = 0;
+        try (ImportReader reader = open(job, options)) {
+            String source = job.source();
+            String license = job.license();
+            if (reader instanceof LibreLingoReader course) {
+                license = license != null ? license : course.license();
+                source = source.equals(Format.LIBRELINGO.defaultSource()) ? course.source() : source;
+                jdbc.sql("update dictionary_import set source = :source, license = :license where id = :id")
+                        .param("source", source).param("license", license).param("id", importId).update();
+            }
+            List<ImportRecord> batch = new ArrayList<>(batchSize);
+            ImportRecord record;
+            boolean more = true;
+            while (more) {
+                record = reader.next();
+                more = record != null;
+                if (record != null) {
+                    batch.add(record);
+                }
+                if (batch.size() >= batchSize || (!more && !batch.isEmpty())) {
+                    badLines += commit(job, batch, source, license);
+                    batch.clear();
+                    batches++;
+                    if (badLines > job.errorBudget()) {
+                        finish(importId, "FAILED", badLines + " bad lines, more than the error budget of "
+                                + job.errorBudget() + "; the batches read until then were imported");
+                        files.delete(importId);
+                        return;
+                    }
+                    if (batches >= crashAfterBatches) {
+                        throw new SimulatedCrash();
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new IllegalStateException("interrupted; the import resumes where it stopped");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw ImportFiles.unchecked(e);
+        } catch (ApiProblem e) {
+            // The file itself is unusable (for example a LibreLingo archive without course.yaml): no retry helps.
+            finish(importId, "FAILED", e.detail());
+            files.delete(importId);
+            return;
+        }
+        finish(importId, "SUCCEEDED", badLines == 0 ? "Imported." : "Imported, with " + badLines + " bad lines.");
+        files.delete(importId);
+    }
+
+    private ImportReader open(ImportJob job, ImportReader.Options options) throws IOException {
+        if (job.format() == Format.LIBRELINGO) {
+            return job.serverPath() != null ? libreLingo.folderOrZip(Path.of(job.serverPath()), options)
+                    : libreLingo.zip(files.open(job.id()), options);
+        }
+        InputStream raw = job.serverPath() != null ? Files.newInputStream(Path.of(job.serverPath())) : files.open(job.id());
+        if (job.fileName() != null && job.fileName().endsWith(".gz")) {
+            raw = new GZIPInputStream(raw, 1 << 16);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16);
+        return switch (job.format()) {
+            case WIKTEXTRACT -> new WiktextractReader(in, json, options);
+            case CSV -> new DelimitedReader(in, ',', json, options);
+            case TSV -> new DelimitedReader(in, '\t', json, options);
+            case LIBRELINGO -> throw new IllegalStateException();
+        };
+    }
+
+    /** Writes one batch and the import's progress in one transaction; returns the batch's bad lines. */
+    private long commit(ImportJob job, List<ImportRecord> batch, String source, String license) {
+        List<EntryStore.Prepared> prepared = new ArrayList<>(batch.size());
+        List<BadLine> bad = new ArrayList<>();
+        long skipped = 0;
+        for (ImportRecord r : batch) {
+            if (r.error() != null) {
+                bad.add(new BadLine(r.line(), r.error()));
+            } else if (r.skipped()) {
+                skipped++;
+            } else {
+                try {
+                    prepared.add(store.prepare(r.entry(), source, license));
+                } catch (IllegalArgumentException e) {
+                    bad.add(new BadLine(r.line(), e.getMessage()));
+                }
+            }
+        }
+        long lastLine = batch.getLast().line();
+        long skippedLines = skipped;
+        transactions.executeWithoutResult(status -> {
+            List<UpsertOutcome> outcomes = prepared.isEmpty() ? List.of()
+                    : store.write(prepared, source, license);
+            long inserted = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.INSERTED).count();
+            long updated = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.UPDATED).count();
+            long unchanged = outcomes.size() - inserted - updated;
+            long kept = jdbc.sql("select count(*) from dictionary_import_error where import_id = :id")
+                    .param("id", job.id()).query(Long.class).single();
+            for (BadLine b : bad.subList(0, (int) Math.max(0, Math.min(bad.size(), settings.keptErrors() - kept)))) {
+                jdbc.sql("insert into dictionary_import_error (import_id, line, message) values (:id, :line, :message)")
+                        .param("id", job.id()).param("line", b.line())
+                        .param("message", b.message().length() > 1000 ? b.message().substring(0, 1000) : b.message())
+                        .update();
+            }
+            jdbc.sql("""
+                    update dictionary_import set lines_done = :line, inserted = inserted + :inserted,
+                        updated = updated + :updated, unchanged = unchanged + :unchanged, skipped = skipped + :skipped,
+                        bad_lines = bad_lines + :bad
+                    where id = :id
+                    """).param("line", lastLine).param("inserted", inserted).param("updated", updated)
+                    .param("unchanged", unchanged).param("skipped", skippedLines).param("bad", bad.size())
+                    .param("id", job.id()).update();
+        });
+        return bad.size();
+    }
+
+    private void finish(UUID importId, String state, String message) {
+        jdbc.sql("update dictionary_import set state = :state, message = :message, finished_at = :now where id = :id")
+                .param("state", state).param("message", message).param("now", now()).param("id", importId).update();
+        log.info("Dictionary import {} {}: {}", importId, state.toLowerCase(Locale.ROOT), message);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    public Optional<Status> status(UUID importId) {
+        List<BadLine> errors = jdbc.sql("""
+                select line, message from dictionary_import_error where import_id = :id order by line limit 1000
+                """).param("id", importId).query((rs, n) -> new BadLine(rs.getLong(1), rs.getString(2))).list();
+        return jdbc.sql("""
+                select id, format, state, source, license, language, file_name, file_size, lines_done, inserted, updated,
+                    unchanged, skipped, bad_lines, error_budget, message, requested_by, requested_at, started_at,
+                    finished_at
+                from dictionary_import where id = :id
+                """).param("id", importId).query((rs, n) -> {
+                    Instant started = instant(rs.getObject(19, OffsetDateTime.class));
+                    Instant finished = instant(rs.getObject(20, OffsetDateTime.class));
+                    Double seconds = started == null ? null
+                            : Duration.between(started, finished != null ? finished : clock.instant()).toMillis() / 1000.0;
+                    long lines = rs.getLong(9);
+                    return new Status(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8), lines,
+                            new Counts(rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13)), rs.getLong(14),
+                            rs.getInt(15), errors, rs.getString(16), rs.getObject(17, UUID.class),
+                            instant(rs.getObject(18, OffsetDateTime.class)), started, finished, seconds,
+                            seconds == null || seconds <= 0 ? null : Math.round(lines / seconds * 10) / 10.0);
+                }).optional();
+    }
+
+    /** The latest imports, newest first. */
+    public List<Status> recent(int limit) {
+        return jdbc.sql("select id from dictionary_import order by requested_at desc limit :limit").param("limit", limit)
+                .query(UUID.class).list().stream().map(this::status).flatMap(Optional::stream).toList();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
