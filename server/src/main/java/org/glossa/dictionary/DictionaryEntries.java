@@ -30,6 +30,18 @@ public interface DictionaryEntries {
     List<DictionaryEntry> lookup(String language, String word, int limit);
 
     /**
+     * The words of {@code text} (split on spaces, punctuation around them removed), each with up to
+     * {@code perWord} entries it is the lemma or a form of; for hints and links to course items.
+     */
+    List<WordMeanings> meanings(String language, String text, int perWord);
+
+    /** The entries a course item's words are linked to (linked when a course or a dictionary is imported). */
+    List<ItemWord> itemWords(UUID itemId);
+
+    /** The search key of a word or phrase: lower case, without the accents a learner may leave out. */
+    String fold(String text);
+
+    /**
      * Lemmas and inflected forms equal to or starting with {@code query}, ignoring case and accents, best
      * first: exact lemma, exact form, prefix of a lemma, prefix of a form, then by frequency. When nothing
      * matches and an {@link ExternalDictionary} is configured, it is asked and what it finds is stored.

@@ -168,19 +168,22 @@ class DictionaryImportIntegrationTests {
                 casa,noun,casas,house,50,A9,
                 perro,noun,perros,dog,abc,,
                 """;
+        String qda = "qda" + DictionarySamples.run();
         JsonNode done = importAndWait("words.csv", csv.getBytes(StandardCharsets.UTF_8),
-                Map.of("format", "csv", "language", "qda", "source", "test-list", "license", "CC0"));
+                Map.of("format", "csv", "language", qda, "source", "test-list", "license", "CC0"));
         assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(done.get("counts").get("inserted").asLong()).isEqualTo(3);
         assertThat(done.get("errors").findValues("line")).extracting(JsonNode::asLong).containsExactly(5L, 6L, 7L);
         assertThat(done.get("errors").get(1).get("message").asString()).contains("cefr");
-        assertThat(search("qda", "FUIMOS")).containsExactly("ser", "ir");
-        assertThat(search("qda", "nino")).containsExactly("niño");
+        assertThat(search(qda, "FUIMOS")).containsExactly("ser", "ir");
+        assertThat(search(qda, "nino")).containsExactly("niño");
 
-        String tsv = "word\tlanguage\tpos\tglosses\n" + "gato\tqdb\tnoun\tcat\n" + "chat\tqdc\tnoun\tcat\n";
+        String qdb = "qdb" + DictionarySamples.run();
+        String tsv = "word\tlanguage\tpos\tglosses\n" + "gato\t" + qdb + "\tnoun\tcat\n" + "chat\tqdc"
+                + DictionarySamples.run() + "\tnoun\tcat\n";
         JsonNode tsvDone = importAndWait("words.tsv", tsv.getBytes(StandardCharsets.UTF_8), Map.of("format", "tsv"));
         assertThat(tsvDone.get("counts").get("inserted").asLong()).isEqualTo(2);
-        assertThat(search("qdb", "gato")).containsExactly("gato");
+        assertThat(search(qdb, "gato")).containsExactly("gato");
     }
 
     @Test

@@ -76,19 +76,28 @@ public final class DictionarySamples {
     }
 
     /**
-     * The lines with their {@code lang_code} replaced by private-use codes {@code q<letter><x>}; {@code codes}
+     * The lines with their {@code lang_code} replaced by private-use codes {@code q<letter><x>-x-<run>}; {@code codes}
      * receives the mapping from the real code to the private one.
      */
     public static List<String> relabel(List<String> lines, char letter, Map<String, String> codes) {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, String> map = codes == null ? new HashMap<>() : codes;
+        String run = run();
         return lines.stream().map(line -> {
             ObjectNode node = (ObjectNode) json.readTree(line);
             String real = node.get("lang_code").asString();
-            String code = map.computeIfAbsent(real, r -> "q" + letter + (char) ('a' + map.size()));
+            String code = map.computeIfAbsent(real, r -> "q" + letter + (char) ('a' + map.size()) + run);
             node.put("lang_code", code);
             return json.writeValueAsString(node);
         }).toList();
+    }
+
+    /**
+     * A private-use suffix ({@code -x-} and 8 random characters) unique to one call: the same test run twice
+     * on one PostgreSQL database still sees fresh languages.
+     */
+    public static String run() {
+        return "-x-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     public static byte[] bytes(List<String> lines) {

@@ -96,19 +96,21 @@ public class DictionaryImports {
     private final EntryStore store;
     private final ImportFiles files;
     private final LibreLingoReader.Factory libreLingo;
+    private final ItemLinks links;
     private final DictionarySettings settings;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DictionaryImports(JdbcClient jdbc, JobScheduler jobs, EntryStore store, ImportFiles files,
-            LibreLingoReader.Factory libreLingo, DictionarySettings settings, JsonMapper json,
+            LibreLingoReader.Factory libreLingo, ItemLinks links, DictionarySettings settings, JsonMapper json,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.store = store;
         this.files = files;
         this.libreLingo = libreLingo;
+        this.links = links;
         this.settings = settings;
         this.json = json;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -317,6 +319,7 @@ public class DictionaryImports {
             files.delete(importId);
             return;
         }
+        links.linkAll(); // before the import shows as done, so that course items already link to the new entries
         finish(importId, "SUCCEEDED", badLines == 0 ? "Imported." : "Imported, with " + badLines + " bad lines.");
         files.delete(importId);
     }

@@ -27,6 +27,7 @@ import org.glossa.dictionary.EntryDocument;
 import org.glossa.dictionary.ExternalDictionary;
 import org.glossa.dictionary.SearchMatch;
 import org.glossa.dictionary.UpsertOutcome;
+import org.glossa.dictionary.WordMeanings;
 import org.glossa.shared.validation.LanguageTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -370,6 +371,27 @@ public class EntryStore implements DictionaryEntries {
                 order by kind, rank limit :limit
                 """).param("language", language).param("key", key).param("limit", limit).query(UUID.class).list()
                 .stream().distinct().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<WordMeanings> meanings(String language, String text, int perWord) {
+        return SearchKeys.words(text).stream().map(word -> new WordMeanings(word, lookup(language, word, perWord)))
+                .toList();
+    }
+
+    @Override
+    public List<org.glossa.dictionary.ItemWord> itemWords(UUID itemId) {
+        return jdbc.sql("""
+                select l.word, e.id, e.lemma, e.part_of_speech, e.summary from dictionary_item_link l
+                join dictionary_entry e on e.id = l.entry_id
+                where l.item_id = :item order by l.word, e.frequency_rank, e.lemma
+                """).param("item", itemId).query((rs, n) -> new org.glossa.dictionary.ItemWord(rs.getString(1),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+    }
+
+    @Override
+    public String fold(String text) {
+        return SearchKeys.fold(text);
     }
 
     @Override
