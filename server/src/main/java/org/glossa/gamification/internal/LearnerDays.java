@@ -2,6 +2,7 @@ package org.glossa.gamification.internal;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.glossa.fsrs.DayBoundary;
 import org.glossa.identity.AccountView;
@@ -22,12 +23,20 @@ public class LearnerDays {
     }
 
     public DayBoundary of(UUID userId) {
-        ZoneId zone = accounts.find(userId).map(AccountView::timeZone).orElse(ZoneOffset.UTC);
-        return new DayBoundary(zone, memory.dayStartHour(userId));
+        return learner(userId).boundary();
     }
 
-    /** The learner's daily XP goal (10, 20, 30 or 50). */
+    /** The learner's day boundary and daily XP goal (10, 20, 30 or 50), from one read of the account. */
+    public Learner learner(UUID userId) {
+        Optional<AccountView> account = accounts.find(userId);
+        ZoneId zone = account.map(AccountView::timeZone).orElse(ZoneOffset.UTC);
+        return new Learner(new DayBoundary(zone, memory.dayStartHour(userId)), account.map(AccountView::dailyGoal).orElse(10));
+    }
+
     public int dailyGoal(UUID userId) {
         return accounts.find(userId).map(AccountView::dailyGoal).orElse(10);
+    }
+
+    public record Learner(DayBoundary boundary, int dailyGoal) {
     }
 }

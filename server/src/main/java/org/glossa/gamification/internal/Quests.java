@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -70,12 +71,26 @@ public class Quests {
                 }).list();
     }
 
+    private record Row(String code, QuestKind kind, int target, int progress, int gems, boolean completed) {
+    }
+
+    private List<Row> rows(UUID userId, LocalDate day) {
+        return jdbc.sql("""
+                select code, kind, target, progress, gems, completed_at from gamification_quest
+                where user_id = :u and local_date = :d
+                """).param("u", userId).param("d", day).query((rs, n) -> new Row(rs.getString(1),
+                        QuestKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getObject(6) != null)).list();
+    }
+
     private void ensure(UUID userId, LocalDate day) {
-        long existing = jdbc.sql("select count(*) from gamification_quest where user_id = :u and local_date = :d")
-                .param("u", userId).param("d", day).query(Long.class).single();
-        if (existing > 0) {
+        if (!rows(userId, day).isEmpty()) {
             return;
         }
+        create(userId, day);
+    }
+
+    private void create(UUID userId, LocalDate day) {
         for (Quest quest : choose(userId, day)) {
             jdbc.sql("""
                     insert into gamification_quest (user_id, local_date, code, kind, target, progress, gems)
@@ -86,33 +101,35 @@ public class Quests {
     }
 
     /**
-     * Adds to the progress of the day's quests of {@code kind} ({@code absolute}: progress becomes at least
-     * {@code amount}, for runs), and rewards those that reach their target. Runs under the learner's lock.
+     * Moves the day's open quests: counts add up, except {@link QuestKind#CORRECT_IN_A_ROW} whose progress is the
+     * longest run; a quest that reaches its target is completed and paid once. Runs under the learner's lock.
      */
-    void progress(UUID userId, LocalDate day, QuestKind kind, int amount, boolean absolute, Instant at) {
-        if (amount <= 0) {
-            return;
+    void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
+        List<Row> quests = rows(userId, day);
+        if (quests.isEmpty()) {
+            create(userId, day);
+            quests = rows(userId, day);
         }
-        ensure(userId, day);
-        String set = absolute ? "greatest(progress, :n)" : "progress + :n";
-        int changed = jdbc.sql("update gamification_quest set progress = " + set
-                + " where user_id = :u and local_date = :d and kind = :k and completed_at is null")
-                .param("n", amount).param("u", userId).param("d", day).param("k", kind.name()).update();
-        if (changed == 0) {
-            return;
-        }
-        List<Object[]> reached = jdbc.sql("""
-                select code, gems from gamification_quest
-                where user_id = :u and local_date = :d and kind = :k and completed_at is null and progress >= target
-                """).param("u", userId).param("d", day).param("k", kind.name())
-                .query((rs, n) -> new Object[] { rs.getString(1), rs.getInt(2) }).list();
-        for (Object[] quest : reached) {
-            String code = (String) quest[0];
-            int gems = (Integer) quest[1];
-            jdbc.sql("update gamification_quest set completed_at = :at where user_id = :u and local_date = :d and code = :c")
-                    .param("at", Learners.time(at)).param("u", userId).param("d", day).param("c", code).update();
-            wallet.grant(userId, gems, "quest " + code, "quest:" + day + ":" + code);
-            events.publishEvent(new QuestCompleted(userId, day, code, gems, at));
+        for (Row quest : quests) {
+            int amount = amounts.getOrDefault(quest.kind(), 0);
+            if (quest.completed() || amount <= 0) {
+                continue;
+            }
+            int next = quest.kind() == QuestKind.CORRECT_IN_A_ROW ? Math.max(quest.progress(), amount)
+                    : quest.progress() + amount;
+            if (next == quest.progress()) {
+                continue;
+            }
+            boolean reached = next >= quest.target();
+            jdbc.sql("""
+                    update gamification_quest set progress = :p, completed_at = :at
+                    where user_id = :u and local_date = :d and code = :c
+                    """).param("p", next).param("at", reached ? Learners.time(at) : null).param("u", userId)
+                    .param("d", day).param("c", quest.code()).update();
+            if (reached) {
+                wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
+                events.publishEvent(new QuestCompleted(userId, day, quest.code(), quest.gems(), at));
+            }
         }
     }
 }

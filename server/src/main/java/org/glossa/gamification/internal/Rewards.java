@@ -75,7 +75,8 @@ public class Rewards {
         if (first == 0) {
             return false;
         }
-        DayBoundary boundary = days.of(userId);
+        LearnerDays.Learner learner = days.learner(userId);
+        DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
         Learners.State state = learners.lock(userId);
         LocalDate day = boundary.dayOf(at);
@@ -127,7 +128,7 @@ public class Rewards {
         }
         LocalDate goalMetOn = state.goalMetOn();
         if (xp > 0 && !day.equals(goalMetOn)) {
-            int goal = days.dailyGoal(userId);
+            int goal = learner.dailyGoal();
             int today = xpOn(userId, day);
             if (today >= goal) {
                 goalMetOn = day;
@@ -139,16 +140,16 @@ public class Rewards {
                 state.correctRun(), state.correctRunDay());
         learners.save(state);
 
-        quests.progress(userId, day, QuestKind.EARN_XP, xp, false, at);
+        java.util.Map<QuestKind, Integer> progress = new java.util.EnumMap<>(QuestKind.class);
+        progress.put(QuestKind.EARN_XP, xp);
         if (lesson) {
-            quests.progress(userId, day, QuestKind.LESSONS, 1, false, at);
-            if (done.perfect()) {
-                quests.progress(userId, day, QuestKind.PERFECT_LESSON, 1, false, at);
-            }
+            progress.put(QuestKind.LESSONS, 1);
+            progress.put(QuestKind.PERFECT_LESSON, done.perfect() ? 1 : 0);
         }
         if (done.kind() == SessionKind.REVIEW) {
-            quests.progress(userId, day, QuestKind.REVIEW_ITEMS, done.total(), false, at);
+            progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
+        quests.progress(userId, day, progress, at);
         achievements.unlock(userId, achievements.values(state, lesson), at);
         return true;
     }
@@ -173,7 +174,7 @@ public class Rewards {
         int run = answer.correct() ? (day.equals(state.correctRunDay()) ? state.correctRun() + 1 : 1) : 0;
         learners.save(new Learners.State(userId, state.totalXp(), state.lessons(), state.perfectLessons(),
                 state.goalMetOn(), state.streak(), hearts, run, day));
-        quests.progress(userId, day, QuestKind.CORRECT_IN_A_ROW, run, true, answer.answeredAt());
+        quests.progress(userId, day, java.util.Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt());
     }
 
     /** Podium finishers of a closed league week may unlock a podium tier. */

@@ -1,10 +1,6 @@
 package org.glossa.practice.internal;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.glossa.content.Courses;
 import org.glossa.practice.LearnerProgress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,28 +10,25 @@ import org.springframework.stereotype.Component;
 class SkillCompletion implements LearnerProgress {
 
     private final JdbcClient jdbc;
-    private final Courses courses;
 
-    SkillCompletion(JdbcClient jdbc, Courses courses) {
+    SkillCompletion(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.courses = courses;
     }
 
+    /**
+     * One query: the skills of the learner's courses whose every lesson is done (the same rule as
+     * {@link PathProgress}: level 1 or more). It reads the course's lessons as the session queries do.
+     */
     @Override
     public int skillsCompleted(UUID userId) {
-        Map<UUID, Integer> times = new HashMap<>();
-        jdbc.sql("select lesson_id, times from practice_lesson_done where user_id = :user").param("user", userId)
-                .query((rs, n) -> times.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
-        if (times.isEmpty()) {
-            return 0;
-        }
-        List<UUID> enrolled = jdbc.sql("select course_id from practice_enrollment where user_id = :user")
-                .param("user", userId).query(UUID.class).list();
-        int completed = 0;
-        for (UUID course : enrolled) {
-            completed += courses.outline(course).map(outline -> (int) PathProgress.of(outline, times).skills().values()
-                    .stream().filter(skill -> skill.lock() == PathProgress.Lock.COMPLETED).count()).orElse(0);
-        }
-        return completed;
+        return jdbc.sql("""
+                select count(*) from (
+                    select l.skill_id from content_lesson l
+                    left join practice_lesson_done o on o.user_id = :user and o.lesson_id = l.id
+                    where l.skill_id in (select skill_id from practice_lesson_done where user_id = :user)
+                    group by l.skill_id
+                    having count(*) = count(o.lesson_id)
+                ) completed_skills
+                """).param("user", userId).query(Long.class).single().intValue();
     }
 }
