@@ -194,6 +194,26 @@ class GamificationIntegrationTests {
     }
 
     @Test
+    void completingEveryLessonOfASkillCountsForTheSkillsAchievement() {
+        JsonNode path = api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken()));
+        JsonNode lessons = path.get("sections").get(0).get("skills").get(0).get("lessons");
+        assertThat(lessons.size()).isGreaterThan(1);
+        for (int i = 0; i < lessons.size(); i++) {
+            lessonId = lessons.get(i).get("id").asString();
+            JsonNode skills = find(api.json(api.get("/api/v1/me/achievements", ana.accessToken())), "achievement",
+                    "skills-completed");
+            assertThat(skills.get("value").asInt()).as("before lesson %d", i).isZero();
+            playLesson(ana, 0);
+        }
+        JsonNode skills = find(api.json(api.get("/api/v1/me/achievements", ana.accessToken())), "achievement",
+                "skills-completed");
+        assertThat(skills.get("value").asInt()).isEqualTo(1);
+        assertThat(skills.get("tier").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from gamification_gem_entry where user_id = :u and reference = :r")
+                .param("u", ana.id()).param("r", "achievement:skills-completed:1").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aReplayedLessonCompletedGrantsNothingTwice() {
         String id = answerLesson(ana, 0);
         JsonNode reply = complete(ana, id);

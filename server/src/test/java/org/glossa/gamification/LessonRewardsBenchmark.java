@@ -54,6 +54,8 @@ class LessonRewardsBenchmark {
     SessionXp rules;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Gems gems;
 
     @Test
     void reactionToOneLessonCompleted() {
@@ -84,6 +86,27 @@ class LessonRewardsBenchmark {
         print("whole transaction, commit included", nanos[0]);
         print("the reaction's work, before the commit", nanos[1]);
         assertThat(nanos[0]).hasSize(EVENTS);
+    }
+
+    /** The league close pays up to ~100,000 grants at once: one call of {@link Gems#grant}, then the same call again. */
+    @Test
+    void oneHundredThousandGemGrants() {
+        int count = Integer.getInteger("benchmark.grants", 100_000);
+        String week = "bench-week:" + UUID.randomUUID();
+        List<Gems.GemGrant> grants = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            grants.add(new Gems.GemGrant(UUID.randomUUID(), 10 + i % 3 * 10, "league podium", week));
+        }
+        long start = System.nanoTime();
+        int paid = gems.grant(grants);
+        long first = System.nanoTime() - start;
+        start = System.nanoTime();
+        int again = gems.grant(grants);
+        long second = System.nanoTime() - start;
+        System.out.printf("%nGems.grant of %d grants: %.2f s (%d paid); the same grants again: %.2f s (%d paid)%n%n",
+                count, first / 1e9, paid, second / 1e9, again);
+        assertThat(paid).isEqualTo(count);
+        assertThat(again).isZero();
     }
 
     /** Events for random learners; every 1,000 events the clock moves on by a day, so streaks and quests roll. */
