@@ -1,0 +1,95 @@
+package org.glossa.gamification.league;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a learner's XP into their league week: the week's first XP takes a seat in a cohort of their tier that
+ * has one free (or opens the next cohort), later XP raises the score. Runs inside the caller's transaction.
+ */
+@Component
+class Cohorts {
+
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private final JdbcClient jdbc;
+    private final LeagueSettings settings;
+
+    Cohorts(JdbcClient jdbc, LeagueSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * Adds {@code amount} XP reached at {@code earnedAt} to the learner's week. The learner's member row is locked
+     * first, so that one learner's concurrent XP takes one seat.
+     */
+    void add(UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
+        jdbc.sql("insert into gamification_league_member (user_id, tier) values (:u, 0) on conflict do nothing")
+                .param("u", userId).update();
+        int tier = jdbc.sql("select tier from gamification_league_member where user_id = :u for update")
+                .param("u", userId).query(Integer.class).single();
+        int updated = jdbc.sql("""
+                update gamification_league_entry set xp = xp + :amount, reached_at = greatest(reached_at, :at)
+                where week_start = :week and user_id = :u
+                """).param("amount", amount).param("at", utc(earnedAt)).param("week", week.start()).param("u", userId)
+                .update();
+        if (updated == 0) {
+            join(userId, week, tier, amount, earnedAt, now);
+        }
+    }
+
+    private void join(UUID userId, LeagueWeek week, int tier, int amount, Instant earnedAt, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<UUID> open = jdbc.sql("""
+                    select id from gamification_league_cohort
+                    where week_start = :week and tier = :tier and members < :max
+                    order by number limit 1
+                    """).param("week", week.start()).param("tier", tier).param("max", settings.cohortSize())
+                    .query(UUID.class).optional();
+            UUID cohort;
+            if (open.isPresent()) {
+                // The seat is taken only if the cohort still has one once this transaction holds its row.
+                int seated = jdbc.sql("""
+                        update gamification_league_cohort set members = members + 1
+                        where id = :id and members < :max
+                        """).param("id", open.get()).param("max", settings.cohortSize()).update();
+                if (seated == 0) {
+                    continue;
+                }
+                cohort = open.get();
+            } else {
+                int number = jdbc.sql("""
+                        select coalesce(max(number), 0) + 1 from gamification_league_cohort
+                        where week_start = :week and tier = :tier
+                        """).param("week", week.start()).param("tier", tier).query(Integer.class).single();
+                cohort = UUID.randomUUID();
+                int opened = jdbc.sql("""
+                        insert into gamification_league_cohort (id, week_start, tier, number, members)
+                        values (:id, :week, :tier, :number, 1) on conflict do nothing
+                        """).param("id", cohort).param("week", week.start()).param("tier", tier).param("number", number)
+                        .update();
+                if (opened == 0) {
+                    continue;
+                }
+            }
+            jdbc.sql("""
+                    insert into gamification_league_entry (week_start, user_id, cohort_id, tier, xp, reached_at, joined_at)
+                    values (:week, :u, :cohort, :tier, :xp, :at, :now)
+                    """).param("week", week.start()).param("u", userId).param("cohort", cohort).param("tier", tier)
+                    .param("xp", amount).param("at", utc(earnedAt)).param("now", utc(now)).update();
+            return;
+        }
+        throw new IllegalStateException("No cohort seat for " + userId + " in week " + week.start());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+}

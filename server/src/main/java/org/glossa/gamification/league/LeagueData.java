@@ -1,0 +1,74 @@
+package org.glossa.gamification.league;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.glossa.identity.AccountDeleted;
+import org.glossa.shared.PersonalData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Leagues' and leaderboards' part of a learner's data: exported on request, deleted with the account. */
+@Component
+class LeagueData implements PersonalData {
+
+    private final JdbcClient jdbc;
+    private final BoardScores scores;
+    private final Leaderboards leaderboards;
+
+    LeagueData(JdbcClient jdbc, BoardScores scores, Leaderboards leaderboards) {
+        this.jdbc = jdbc;
+        this.scores = scores;
+        this.leaderboards = leaderboards;
+    }
+
+    @Override
+    public String section() {
+        return "leagues";
+    }
+
+    @Override
+    public Object export(UUID userId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("tier", jdbc.sql("select tier from gamification_league_member where user_id = :u").param("u", userId)
+                .query(Integer.class).optional().map(t -> Tier.of(t).name()).orElse(null));
+        data.put("weeks", jdbc.sql("""
+                select week_start, tier, xp, reached_at, joined_at, final_rank, outcome from gamification_league_entry
+                where user_id = :u order by week_start
+                """).param("u", userId).query((rs, n) -> {
+                    Map<String, Object> week = new LinkedHashMap<>();
+                    week.put("weekStart", rs.getObject("week_start", java.time.LocalDate.class));
+                    week.put("tier", Tier.of(rs.getInt("tier")).name());
+                    week.put("xp", rs.getInt("xp"));
+                    week.put("reachedAt", rs.getObject("reached_at", java.time.OffsetDateTime.class));
+                    week.put("joinedAt", rs.getObject("joined_at", java.time.OffsetDateTime.class));
+                    week.put("finalRank", rs.getObject("final_rank"));
+                    week.put("outcome", rs.getString("outcome"));
+                    return week;
+                }).list());
+        data.put("leaderboards", jdbc.sql("""
+                select period, scope, xp from gamification_board_score where user_id = :u order by period, scope
+                """).param("u", userId).query().listOfRows());
+        return data;
+    }
+
+    @ApplicationModuleListener
+    void on(AccountDeleted deleted) {
+        UUID userId = deleted.userId();
+        List<Board> boards = scores.boardsOf(userId);
+        // Free the seats this learner held in cohorts of weeks not closed yet.
+        jdbc.sql("""
+                update gamification_league_cohort set members = members - 1
+                where id in (select e.cohort_id from gamification_league_entry e where e.user_id = :u
+                             and not exists (select 1 from gamification_league_week w where w.week_start = e.week_start))
+                """).param("u", userId).update();
+        for (String table : new String[] { "gamification_league_entry", "gamification_league_member",
+                "gamification_league_xp_seen" }) {
+            jdbc.sql("delete from " + table + " where user_id = :u").param("u", userId).update();
+        }
+        scores.delete(userId);
+        leaderboards.removed(userId, boards);
+    }
+}
