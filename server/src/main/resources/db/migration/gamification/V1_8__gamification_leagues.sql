@@ -8,27 +8,29 @@ create table gamification_league_xp_seen (
 );
 create index gamification_league_xp_seen_user_idx on gamification_league_xp_seen (user_id);
 
--- A learner's current tier (0 = Bronze ... 9 = Diamond), from their first XP on; settled_week is the last closed
--- week whose outcome was applied, which makes every settlement step idempotent.
+-- Every learner with league XP: their row is locked while their XP is counted, so that one learner's concurrent
+-- first XP of a week takes one seat. (Tiers are not stored here: they follow from the closed weeks, see Standings.)
 create table gamification_league_member (
-    user_id      uuid     not null primary key,
-    tier         smallint not null,
-    settled_week date
+    user_id   uuid not null primary key,
+    joined_at timestamp with time zone not null
 );
 
--- Cohorts of up to glossa.gamification.leagues.cohort-size learners of one tier in one week; members counts seats,
--- taken with a conditional update so that concurrent joins never overfill a cohort.
+-- Cohorts of up to glossa.gamification.leagues.cohort-size learners of one tier (0 = Bronze ... 9 = Diamond) in
+-- one week; members counts seats, taken with a conditional update so that concurrent joins never overfill a cohort.
+-- ranking is written when the week closes: the learners' ids in final order, comma-separated (a deleted learner's
+-- id becomes the zero UUID, so that nobody else's rank changes).
 create table gamification_league_cohort (
     id         uuid     not null primary key,
     week_start date     not null,
     tier       smallint not null,
     number     integer  not null,
     members    integer  not null,
+    ranking    varchar(100000),
     constraint gamification_league_cohort_number_uk unique (week_start, tier, number)
 );
 
--- A learner's week in a cohort: XP, the instant that score was reached (ties go to the earlier), and once the
--- week is closed their final rank and outcome (PROMOTED, STAYED, DEMOTED).
+-- A learner's week in a cohort: the tier they play in, XP, and the instant that score was reached (ties go to the
+-- earlier).
 create table gamification_league_entry (
     week_start date        not null,
     user_id    uuid        not null,
@@ -37,8 +39,6 @@ create table gamification_league_entry (
     xp         integer     not null,
     reached_at timestamp with time zone not null,
     joined_at  timestamp with time zone not null,
-    final_rank integer,
-    outcome    varchar(10),
     primary key (week_start, user_id)
 );
 create index gamification_league_entry_cohort_idx on gamification_league_entry (cohort_id, xp);

@@ -19,10 +19,12 @@ class Cohorts {
 
     private final JdbcClient jdbc;
     private final LeagueSettings settings;
+    private final Standings standings;
 
-    Cohorts(JdbcClient jdbc, LeagueSettings settings) {
+    Cohorts(JdbcClient jdbc, LeagueSettings settings, Standings standings) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.standings = standings;
     }
 
     /**
@@ -30,17 +32,17 @@ class Cohorts {
      * first, so that one learner's concurrent XP takes one seat.
      */
     void add(UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
-        jdbc.sql("insert into gamification_league_member (user_id, tier) values (:u, 0) on conflict do nothing")
-                .param("u", userId).update();
-        int tier = jdbc.sql("select tier from gamification_league_member where user_id = :u for update")
-                .param("u", userId).query(Integer.class).single();
+        jdbc.sql("insert into gamification_league_member (user_id, joined_at) values (:u, :now) on conflict do nothing")
+                .param("u", userId).param("now", utc(now)).update();
+        jdbc.sql("select user_id from gamification_league_member where user_id = :u for update")
+                .param("u", userId).query(UUID.class).single();
         int updated = jdbc.sql("""
                 update gamification_league_entry set xp = xp + :amount, reached_at = greatest(reached_at, :at)
                 where week_start = :week and user_id = :u
                 """).param("amount", amount).param("at", utc(earnedAt)).param("week", week.start()).param("u", userId)
                 .update();
         if (updated == 0) {
-            join(userId, week, tier, amount, earnedAt, now);
+            join(userId, week, standings.tierFor(userId, week).ordinal(), amount, earnedAt, now);
         }
     }
 

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 class LeagueData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final Leagues leagues;
     private final BoardScores scores;
     private final Leaderboards leaderboards;
 
-    LeagueData(JdbcClient jdbc, BoardScores scores, Leaderboards leaderboards) {
+    LeagueData(JdbcClient jdbc, Leagues leagues, BoardScores scores, Leaderboards leaderboards) {
         this.jdbc = jdbc;
+        this.leagues = leagues;
         this.scores = scores;
         this.leaderboards = leaderboards;
     }
@@ -32,22 +34,12 @@ class LeagueData implements PersonalData {
     @Override
     public Object export(UUID userId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("tier", jdbc.sql("select tier from gamification_league_member where user_id = :u").param("u", userId)
-                .query(Integer.class).optional().map(t -> Tier.of(t).name()).orElse(null));
+        data.put("tier", leagues.tier(userId).name());
+        data.put("closedWeeks", leagues.history(userId));
         data.put("weeks", jdbc.sql("""
-                select week_start, tier, xp, reached_at, joined_at, final_rank, outcome from gamification_league_entry
+                select week_start, tier, xp, reached_at, joined_at from gamification_league_entry
                 where user_id = :u order by week_start
-                """).param("u", userId).query((rs, n) -> {
-                    Map<String, Object> week = new LinkedHashMap<>();
-                    week.put("weekStart", rs.getObject("week_start", java.time.LocalDate.class));
-                    week.put("tier", Tier.of(rs.getInt("tier")).name());
-                    week.put("xp", rs.getInt("xp"));
-                    week.put("reachedAt", rs.getObject("reached_at", java.time.OffsetDateTime.class));
-                    week.put("joinedAt", rs.getObject("joined_at", java.time.OffsetDateTime.class));
-                    week.put("finalRank", rs.getObject("final_rank"));
-                    week.put("outcome", rs.getString("outcome"));
-                    return week;
-                }).list());
+                """).param("u", userId).query().listOfRows());
         data.put("leaderboards", jdbc.sql("""
                 select period, scope, xp from gamification_board_score where user_id = :u order by period, scope
                 """).param("u", userId).query().listOfRows());
@@ -64,6 +56,11 @@ class LeagueData implements PersonalData {
                 where id in (select e.cohort_id from gamification_league_entry e where e.user_id = :u
                              and not exists (select 1 from gamification_league_week w where w.week_start = e.week_start))
                 """).param("u", userId).update();
+        // In closed cohorts the learner's id gives way to the zero UUID: nobody else's rank or tier changes.
+        jdbc.sql("""
+                update gamification_league_cohort set ranking = replace(ranking, :u, :gone)
+                where ranking is not null and id in (select cohort_id from gamification_league_entry where user_id = :id)
+                """).param("u", userId.toString()).param("gone", Ranking.GONE).param("id", userId).update();
         for (String table : new String[] { "gamification_league_entry", "gamification_league_member",
                 "gamification_league_xp_seen" }) {
             jdbc.sql("delete from " + table + " where user_id = :u").param("u", userId).update();

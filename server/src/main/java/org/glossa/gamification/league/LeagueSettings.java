@@ -41,6 +41,21 @@ public record LeagueSettings(
         return tier.lowest() ? 0 : demotions;
     }
 
+    /**
+     * The outcome of finishing {@code rank} of {@code size} in a cohort of {@code tier}: promoted in the top
+     * {@link #promotions(Tier)}; otherwise demoted in the bottom {@link #demotions(Tier)}, but never in the upper
+     * half of the cohort (so a small cohort does not demote its leaders); otherwise stayed.
+     */
+    public Outcome outcome(Tier tier, int rank, int size) {
+        if (rank <= promotions(tier)) {
+            return Outcome.PROMOTED;
+        }
+        if (rank > size - demotions(tier) && rank > (size + 1) / 2) {
+            return Outcome.DEMOTED;
+        }
+        return Outcome.STAYED;
+    }
+
     /** Gems for a final rank, 0 off the podium. */
     public int gemsFor(int rank) {
         return rank >= 1 && rank <= podiumGems.size() ? podiumGems.get(rank - 1) : 0;

@@ -19,11 +19,13 @@ public class Leagues implements LeagueStanding {
 
     private final JdbcClient jdbc;
     private final LeagueSettings settings;
+    private final Standings standings;
     private final Clock clock;
 
-    Leagues(JdbcClient jdbc, LeagueSettings settings, Clock clock) {
+    Leagues(JdbcClient jdbc, LeagueSettings settings, Standings standings, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.standings = standings;
         this.clock = clock;
     }
 
@@ -37,10 +39,12 @@ public class Leagues implements LeagueStanding {
     public record PastWeek(LocalDate weekStart, Tier tier, int xp, Integer rank, int cohortSize, String outcome) {
     }
 
-    /** The learner's current tier: Bronze for one who never earned XP. */
+    /** The learner's tier this week: the one they play in, or the one they would join with their next XP. */
     public Tier tier(UUID userId) {
-        return jdbc.sql("select tier from gamification_league_member where user_id = :u").param("u", userId)
-                .query(Integer.class).optional().map(Tier::of).orElse(Tier.BRONZE);
+        LeagueWeek week = LeagueWeek.of(clock.instant());
+        return jdbc.sql("select tier from gamification_league_entry where week_start = :w and user_id = :u")
+                .param("w", week.start()).param("u", userId).query(Integer.class).optional().map(Tier::of)
+                .orElseGet(() -> standings.tierFor(userId, week));
     }
 
     public Optional<Cohort> cohort(UUID userId) {
@@ -61,22 +65,23 @@ public class Leagues implements LeagueStanding {
                 });
     }
 
+    /** The learner's closed weeks, newest first. */
     public List<PastWeek> history(UUID userId) {
-        return jdbc.sql("""
-                select e.week_start, e.tier, e.xp, e.final_rank, e.outcome, c.members from gamification_league_entry e
-                join gamification_league_cohort c on c.id = e.cohort_id
-                where e.user_id = :u and e.outcome is not null order by e.week_start desc
-                """).param("u", userId)
-                .query((rs, n) -> new PastWeek(rs.getObject("week_start", LocalDate.class), Tier.of(rs.getInt("tier")),
-                        rs.getInt("xp"), rs.getInt("final_rank"), rs.getInt("members"), rs.getString("outcome")))
-                .list();
+        return standings.played(userId, LeagueWeek.of(clock.instant()).next(), Integer.MAX_VALUE).stream()
+                .filter(played -> played.ranking() != null)
+                .map(played -> {
+                    int rank = played.ranking().rankOf(userId);
+                    int size = played.ranking().size();
+                    return new PastWeek(played.weekStart(), played.tier(), played.xp(), rank, size,
+                            settings.outcome(played.tier(), rank, size).name());
+                }).toList();
     }
 
     @Override
     public Optional<Position> position(UUID userId) {
-        Optional<Integer> tier = jdbc.sql("select tier from gamification_league_member where user_id = :u")
-                .param("u", userId).query(Integer.class).optional();
-        if (tier.isEmpty()) {
+        boolean member = jdbc.sql("select count(*) from gamification_league_member where user_id = :u")
+                .param("u", userId).query(Integer.class).single() > 0;
+        if (!member) {
             return Optional.empty();
         }
         LeagueWeek week = LeagueWeek.of(clock.instant());
@@ -86,25 +91,20 @@ public class Leagues implements LeagueStanding {
                              or (o.reached_at = e.reached_at and o.user_id < e.user_id))))) + 1
                 from gamification_league_entry e where e.week_start = :w and e.user_id = :u
                 """).param("w", week.start()).param("u", userId).query(Integer.class).optional().orElse(null);
-        // The week's tier is the one the learner plays in; before their first XP of the week, their member tier.
-        Integer weekTier = rank == null ? null : jdbc.sql(
-                "select tier from gamification_league_entry where week_start = :w and user_id = :u")
-                .param("w", week.start()).param("u", userId).query(Integer.class).single();
-        return Optional.of(new Position(Tier.of(weekTier != null ? weekTier : tier.get()).name(), rank));
+        return Optional.of(new Position(tier(userId).name(), rank));
     }
 
     @Override
     public int podiumFinishes(UUID userId) {
-        return jdbc.sql("""
-                select count(*) from gamification_league_entry where user_id = :u and final_rank <= 3
-                """).param("u", userId).query(Integer.class).single();
+        return (int) history(userId).stream().filter(week -> week.rank() >= 1 && week.rank() <= 3).count();
     }
 
     @Override
     public List<UUID> podiumFinishers(LocalDate weekStart) {
         return jdbc.sql("""
-                select user_id from gamification_league_entry where week_start = :w and final_rank <= 3
-                order by cohort_id, final_rank
-                """).param("w", weekStart).query(UUID.class).list();
+                select ranking from gamification_league_cohort where week_start = :w and ranking is not null
+                order by tier, number
+                """).param("w", weekStart).query(String.class).list().stream()
+                .flatMap(ranking -> Ranking.parse(ranking).top(3).stream()).map(Ranking.Placed::userId).toList();
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.glossa.gamification.Gems;
 import org.glossa.gamification.LeagueWeekClosed;
 import org.jobrunr.jobs.annotations.Job;
@@ -21,11 +21,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Closes league weeks: ranks every cohort, promotes, demotes, drops absent learners a tier, pays the podium in
- * gems and publishes {@link LeagueWeekClosed}. A week is closed once: the transaction that inserts its row in
- * {@code gamification_league_week} does the whole settlement, and a second node (or a second run) finds the row
- * and does nothing. Every step is one set-based statement, and each member's tier change is guarded by
- * {@code settled_week}, so the steps are idempotent as well.
+ * Closes league weeks: writes every cohort's final ranking (from which promotions, demotions and absence drops
+ * follow, see {@link Standings}), pays the podium in gems and publishes {@link LeagueWeekClosed}. A week is closed
+ * once: the transaction that inserts its row in {@code gamification_league_week} does the whole settlement, and a
+ * second node (or a second run) finds the row and does nothing. The ranking is one set-based statement that gives
+ * the same result when repeated, and gem grants are idempotent per learner and week.
  */
 @Service
 public class WeeklyClose {
@@ -40,9 +40,12 @@ public class WeeklyClose {
     private final TransactionTemplate transactions;
     /** Every week before this one is known closed: lets each XP skip the check cheaply. */
     private volatile LeagueWeek closedBefore;
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
 
     WeeklyClose(JdbcClient jdbc, LeagueSettings settings, Gems gems, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
         this.gems = gems;
@@ -106,55 +109,36 @@ public class WeeklyClose {
         if (claimed == 0) {
             return false;
         }
-        // 1. Final ranks and outcomes: XP, then who reached the score first, then the user id. The bottom of a
-        //    cohort is demoted, but never its upper half (so a small cohort does not demote its leaders).
+        long started = System.nanoTime();
+        // 1. Each cohort's final order, written once per cohort: XP, then who reached the score first, then the id.
+        //    Outcomes, tiers and absence drops follow from these rankings (see Standings): no row per learner.
+        if (postgres()) {
+            jdbc.sql("set local work_mem = '256MB'").update(); // the sort of a big week stays in memory
+        }
         jdbc.sql("""
-                merge into gamification_league_entry e
-                using (select user_id, tier,
-                              row_number() over (partition by cohort_id order by xp desc, reached_at, user_id) as r,
-                              count(*) over (partition by cohort_id) as n
-                       from gamification_league_entry where week_start = :week) s
-                on e.week_start = :week and e.user_id = s.user_id
-                when matched then update set final_rank = s.r, outcome = case
-                    when s.r <= %s then 'PROMOTED'
-                    when s.r > s.n - %s and s.r > (s.n + 1) / 2 then 'DEMOTED'
-                    else 'STAYED' end
-                """.formatted(perTier(settings::promotions), perTier(settings::demotions)))
-                .param("week", week.start()).update();
-        // 2. Tiers of the learners who played.
-        jdbc.sql("""
-                merge into gamification_league_member m
-                using (select user_id, tier, outcome from gamification_league_entry where week_start = :week) s
-                on m.user_id = s.user_id
-                when matched and (m.settled_week is null or m.settled_week < :week) then update set
-                    tier = s.tier + case s.outcome when 'PROMOTED' then 1 when 'DEMOTED' then -1 else 0 end,
-                    settled_week = :week
-                """).param("week", week.start()).update();
-        // 3. Learners with a tier who earned no XP this week drop one (Bronze stays Bronze).
-        int absent = jdbc.sql("""
-                update gamification_league_member set tier = tier - 1, settled_week = :week
-                where tier > 0 and (settled_week is null or settled_week < :week)
-                  and not exists (select 1 from gamification_league_entry e
-                                  where e.week_start = :week and e.user_id = gamification_league_member.user_id)
-                """).param("week", week.start()).update();
-        // 4. Gems for the podium of every cohort; Gems pays each (learner, week) once.
+                merge into gamification_league_cohort c
+                using (select cohort_id, string_agg(cast(user_id as varchar), ',' order by %s) as ranking
+                       from gamification_league_entry where week_start = :week group by cohort_id) s
+                on c.id = s.cohort_id
+                when matched then update set ranking = s.ranking
+                """.formatted(Leagues.COHORT_ORDER)).param("week", week.start()).update();
+        long ranked = System.nanoTime();
+        // 2. Gems for the podium of every cohort; Gems pays each (learner, week) once.
+        int places = settings.podiumGems().size();
         List<Gems.GemGrant> grants = new ArrayList<>();
-        jdbc.sql("""
-                select user_id, final_rank from gamification_league_entry
-                where week_start = :week and final_rank <= :podium
-                """).param("week", week.start()).param("podium", settings.podiumGems().size())
-                .query((rs, n) -> {
-                    int rank = rs.getInt("final_rank");
-                    int amount = settings.gemsFor(rank);
-                    if (amount > 0) {
-                        grants.add(new Gems.GemGrant(rs.getObject("user_id", UUID.class), amount,
-                                "League week " + week.start() + ": rank " + rank, reference(week)));
+        jdbc.sql("select substring(ranking, 1, :chars) from gamification_league_cohort where week_start = :week "
+                + "and ranking is not null").param("chars", places * 37).param("week", week.start())
+                .query(String.class).list().forEach(top -> {
+                    for (Ranking.Placed placed : Ranking.parse(top).top(places)) {
+                        grants.add(new Gems.GemGrant(placed.userId(), settings.gemsFor(placed.rank()),
+                                "League week " + week.start() + ": rank " + placed.rank(), reference(week)));
                     }
-                    return null;
-                }).list();
+                });
+        grants.removeIf(grant -> grant.amount() <= 0);
         if (!grants.isEmpty()) {
             gems.grant(grants);
         }
+        long paid = System.nanoTime();
         int cohorts = jdbc.sql("select count(*) from gamification_league_cohort where week_start = :week")
                 .param("week", week.start()).query(Integer.class).single();
         int learners = jdbc.sql("select count(*) from gamification_league_entry where week_start = :week")
@@ -162,22 +146,27 @@ public class WeeklyClose {
         jdbc.sql("update gamification_league_week set cohorts = :c, learners = :l where week_start = :week")
                 .param("c", cohorts).param("l", learners).param("week", week.start()).update();
         events.publishEvent(new LeagueWeekClosed(week.start(), cohorts, learners, now));
-        log.info("Closed league week {}: {} cohorts, {} learners, {} absent dropped a tier, {} podium grants",
-                week.start(), cohorts, learners, absent, grants.size());
+        log.info("Closed league week {}: {} cohorts, {} learners, {} podium grants; ranked in {} ms, paid in {} ms",
+                week.start(), cohorts, learners, grants.size(), (ranked - started) / 1_000_000,
+                (paid - ranked) / 1_000_000);
         return true;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                known = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            } catch (java.sql.SQLException e) {
+                known = false;
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     /** The gem grant reference of a week's podium: one grant per learner and week. */
     static String reference(LeagueWeek week) {
         return "league:" + week.start();
-    }
-
-    /** A CASE on s.tier giving each tier's number, from the settings (integers only). */
-    private static String perTier(java.util.function.ToIntFunction<Tier> number) {
-        StringBuilder sql = new StringBuilder("(case s.tier");
-        for (Tier tier : Tier.values()) {
-            sql.append(" when ").append(tier.ordinal()).append(" then ").append(number.applyAsInt(tier));
-        }
-        return sql.append(" else 0 end)").toString();
     }
 }

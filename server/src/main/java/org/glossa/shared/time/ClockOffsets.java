@@ -1,11 +1,11 @@
 package org.glossa.shared.time;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the test clock's offset in {@code shared_clock} and brings each node's clock up to date
@@ -23,18 +23,28 @@ class ClockOffsets {
         this.clock = clock;
     }
 
+    /** Counts local changes, so that a refresh that read the table before one of them never undoes it. */
+    private final AtomicLong changes = new AtomicLong();
+
     @Scheduled(fixedDelay = 1000, initialDelay = 0)
     void refresh() {
+        long before = changes.get();
         try {
             jdbc.sql("select offset_millis from shared_clock where id = 1").query(Long.class).optional()
-                    .ifPresent(millis -> clock.useOffset(Duration.ofMillis(millis)));
+                    .ifPresent(millis -> {
+                        synchronized (this) {
+                            if (changes.get() == before) {
+                                clock.useOffset(Duration.ofMillis(millis));
+                            }
+                        }
+                    });
         } catch (RuntimeException e) {
             log.debug("Could not read the test clock's offset; keeping {}", clock.offset(), e);
         }
     }
 
-    @Transactional
-    Duration store(Duration offset) {
+    /** Each statement commits on its own before the local clock moves, so a refresh then reads the new offset. */
+    synchronized Duration store(Duration offset) {
         int updated = jdbc.sql("update shared_clock set offset_millis = :offset where id = 1")
                 .param("offset", offset.toMillis()).update();
         if (updated == 0) {
@@ -42,6 +52,7 @@ class ClockOffsets {
                     .param("offset", offset.toMillis()).update();
         }
         clock.useOffset(offset);
+        changes.incrementAndGet();
         return offset;
     }
 }

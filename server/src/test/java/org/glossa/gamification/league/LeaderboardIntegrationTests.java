@@ -36,6 +36,8 @@ class LeaderboardIntegrationTests {
     @Autowired
     WeeklyClose close;
     @Autowired
+    Leagues leagues;
+    @Autowired
     Leaderboards leaderboards;
 
     LeagueFixture fixture;
@@ -47,7 +49,7 @@ class LeaderboardIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close);
+        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close, leagues);
         database = new DatabaseLeaderboards(jdbc);
         course = UUID.randomUUID();
         // Last week's XP counts all time only; this week's on both. Few distinct amounts: many ties.

@@ -38,6 +38,8 @@ class LeagueApiIntegrationTests {
     @Autowired
     WeeklyClose close;
     @Autowired
+    Leagues leagues;
+    @Autowired
     Leaderboards leaderboards;
 
     TestApi api;
@@ -46,7 +48,7 @@ class LeagueApiIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new TestApi(mvc, json);
-        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close);
+        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close, leagues);
     }
 
     @Test
@@ -63,8 +65,8 @@ class LeagueApiIntegrationTests {
         assertThat(before.get("cohort")).isEmpty();
 
         // Make both Sapphire players: a cohort with a promotion zone of 7 and a demotion zone.
-        jdbc.sql("insert into gamification_league_member (user_id, tier) values (:a, 3), (:b, 3)")
-                .param("a", ana.id()).param("b", ben.id()).update();
+        fixture.giveTier(ana.id(), Tier.SAPPHIRE);
+        fixture.giveTier(ben.id(), Tier.SAPPHIRE);
         fixture.earn(ana.id(), UUID.fromString(course), 30);
         fixture.earn(ben.id(), null, 20);
 
@@ -94,7 +96,7 @@ class LeagueApiIntegrationTests {
         fixture.nextWeek(1);
         ana = api.login(ana.email(), ana.password()); // a week later, the access token has expired
         JsonNode history = api.json(api.get("/api/v1/leagues/history", ana.accessToken()));
-        assertThat(history).hasSize(1);
+        assertThat(history).hasSize(2); // and the week before, in which the fixture gave Ana her tier
         assertThat(history.get(0).get("outcome").asString()).isEqualTo("PROMOTED");
         assertThat(history.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(api.json(api.get("/api/v1/leagues/current", ana.accessToken())).get("tier").asString())
@@ -102,7 +104,8 @@ class LeagueApiIntegrationTests {
 
         JsonNode export = api.json(api.get("/api/v1/me/export", ana.accessToken()));
         assertThat(export.get("leagues").get("tier").asString()).isEqualTo("RUBY");
-        assertThat(export.get("leagues").get("weeks").get(0).get("outcome").asString()).isEqualTo("PROMOTED");
+        assertThat(export.get("leagues").get("closedWeeks").get(0).get("outcome").asString()).isEqualTo("PROMOTED");
+        assertThat(export.get("leagues").get("weeks")).hasSize(2);
     }
 
     @Test

@@ -55,7 +55,7 @@ class LeagueIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close);
+        fixture = new LeagueFixture(testClock, clock, jdbc, xp, close, leagues);
     }
 
     @Test
@@ -155,7 +155,7 @@ class LeagueIntegrationTests {
         assertThat(standing.podiumFinishers(week.start())).containsAll(silver.subList(0, 3)).contains(diamond)
                 .doesNotContain(silver.get(3));
         assertThat(standing.podiumFinishes(silver.get(2))).isEqualTo(1);
-        assertThat(leagues.history(silver.get(29))).singleElement().satisfies(past -> {
+        assertThat(leagues.history(silver.get(29))).first().satisfies(past -> {
             assertThat(past.weekStart()).isEqualTo(week.start());
             assertThat(past.tier()).isEqualTo(Tier.SILVER);
             assertThat(past.rank()).isEqualTo(30);
@@ -188,7 +188,7 @@ class LeagueIntegrationTests {
         testClock.advance(Duration.between(clock.instant(), week.endsAt().plus(Duration.ofMinutes(1))));
         fixture.earn(ana, null, 10);
 
-        assertThat(leagues.history(ana)).singleElement().extracting(Leagues.PastWeek::outcome).isEqualTo("PROMOTED");
+        assertThat(leagues.history(ana)).first().extracting(Leagues.PastWeek::outcome).isEqualTo("PROMOTED");
         assertThat(leagues.cohort(ana).orElseThrow().tier()).isEqualTo(Tier.DIAMOND);
         assertThat(standing.position(ana)).contains(new LeagueStanding.Position("DIAMOND", 1));
     }
