@@ -11,15 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param promotions how many of the top of a cohort go up, per tier from Bronze to Diamond (Diamond: 0)
  * @param demotions how many of the bottom of a cohort go down (never from Bronze)
  * @param podiumGems gems for the 1st, 2nd and 3rd of each cohort when the week closes
- * @param closeCron when the job that closes ended weeks runs (JobRunr cron, UTC; "-" disables it)
  */
 @ConfigurationProperties("glossa.gamification.leagues")
 public record LeagueSettings(
         @DefaultValue("30") int cohortSize,
         @DefaultValue({ "20", "15", "10", "7", "7", "7", "7", "7", "5", "0" }) List<Integer> promotions,
         @DefaultValue("5") int demotions,
-        @DefaultValue({ "50", "30", "20" }) List<Integer> podiumGems,
-        @DefaultValue("*/5 * * * *") String closeCron) {
+        @DefaultValue({ "50", "30", "20" }) List<Integer> podiumGems) {
 
     public LeagueSettings {
         if (cohortSize < 1) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.glossa.gamification.Gems;
 import org.glossa.gamification.LeagueWeekClosed;
-import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.annotations.Recurring;
+import org.glossa.shared.jobs.RecurringJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,9 +55,13 @@ public class WeeklyClose {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The recurring job: closes every week that has ended by the injected clock and is not closed yet. */
-    @Recurring(id = "league-week-close", cron = "${glossa.gamification.leagues.close-cron:*/5 * * * *}")
-    @Job(name = "Close ended league weeks")
+    /** The recurring job (glossa.jobs.recurring.league-week-close): closes every ended week not closed yet. */
+    @Bean
+    static RecurringJob leagueWeekClose(WeeklyClose close) {
+        return new RecurringJob("league-week-close", close::closeEndedWeeks);
+    }
+
+    /** Closes every week that has ended by the injected clock and is not closed yet, oldest first. */
     public void closeEndedWeeks() {
         LeagueWeek current = LeagueWeek.of(clock.instant());
         LocalDate lastClosed = jdbc.sql("select max(week_start) from gamification_league_week")

@@ -15,6 +15,7 @@ import org.glossa.gamification.Gems;
 import org.glossa.gamification.LeagueStanding;
 import org.glossa.gamification.XpEarned;
 import org.glossa.gamification.XpSource;
+import org.glossa.shared.jobs.RecurringJobs;
 import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,8 @@ class LeagueIntegrationTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    RecurringJobs recurringJobs;
 
     LeagueFixture fixture;
 
@@ -191,6 +194,25 @@ class LeagueIntegrationTests {
         assertThat(leagues.history(ana)).first().extracting(Leagues.PastWeek::outcome).isEqualTo("PROMOTED");
         assertThat(leagues.cohort(ana).orElseThrow().tier()).isEqualTo(Tier.DIAMOND);
         assertThat(standing.position(ana)).contains(new LeagueStanding.Position("DIAMOND", 1));
+    }
+
+    @Test
+    void theRecurringJobClosesEndedWeeksByTheServersClock() {
+        LeagueWeek week = fixture.nextWeek(1);
+        UUID ana = fixture.memberIn(Tier.GOLD);
+        fixture.earn(ana, null, 10);
+        assertThat(recurringJobs.schedules()).containsKey("league-week-close");
+        recurringJobs.run("league-week-close");
+        assertThat(leagues.history(ana)).first().extracting(Leagues.PastWeek::weekStart).isNotEqualTo(week.start());
+
+        testClock.advance(Duration.between(clock.instant(), week.endsAt().plus(Duration.ofMinutes(1))));
+        recurringJobs.run("league-week-close"); // what JobRunr runs on its schedule
+
+        assertThat(leagues.history(ana)).first().satisfies(past -> {
+            assertThat(past.weekStart()).isEqualTo(week.start());
+            assertThat(past.outcome()).isEqualTo("PROMOTED");
+        });
+        assertThat(fixture.tierOf(ana)).isEqualTo(Tier.SAPPHIRE);
     }
 
     @Test

@@ -112,8 +112,7 @@ public final class WeeklyCloseBenchmark {
         };
         Clock clock = Clock.fixed(week.endsAt().plusSeconds(60), ZoneOffset.UTC);
         List<Object> events = new ArrayList<>();
-        LeagueSettings settings = new LeagueSettings(30, List.of(20, 15, 10, 7, 7, 7, 7, 7, 5, 0), 5, List.of(50, 30, 20),
-                "-");
+        LeagueSettings settings = new LeagueSettings(30, List.of(20, 15, 10, 7, 7, 7, 7, 7, 5, 0), 5, List.of(50, 30, 20));
         WeeklyClose close = new WeeklyClose(jdbc, settings, ledger, events::add, clock,
                 new DataSourceTransactionManager(dataSource), dataSource);
 
