@@ -150,11 +150,12 @@ class LeagueIntegrationTests {
             assertThat(fixture.tierOf(diamonds.get(i))).as("diamond rank " + (i + 1))
                     .isEqualTo(i < 4 ? Tier.DIAMOND : Tier.OBSIDIAN);
         }
-        assertThat(gems.balance(silver.get(0))).isEqualTo(50);
-        assertThat(gems.balance(silver.get(1))).isEqualTo(30);
-        assertThat(gems.balance(silver.get(2))).isEqualTo(20);
-        assertThat(gems.balance(silver.get(3))).isZero();
-        assertThat(gems.balance(diamond)).isEqualTo(50);
+        assertThat(leagueGems(silver.get(0), week)).isEqualTo(50);
+        assertThat(leagueGems(silver.get(1), week)).isEqualTo(30);
+        assertThat(leagueGems(silver.get(2), week)).isEqualTo(20);
+        assertThat(leagueGems(silver.get(3), week)).isZero();
+        assertThat(leagueGems(diamond, week)).isEqualTo(50);
+        assertThat(gems.balance(silver.get(0))).isGreaterThanOrEqualTo(50); // the wallet has them
         assertThat(standing.podiumFinishers(week.start())).containsAll(silver.subList(0, 3)).contains(diamond)
                 .doesNotContain(silver.get(3));
         assertThat(standing.podiumFinishes(silver.get(2))).isEqualTo(1);
@@ -171,7 +172,9 @@ class LeagueIntegrationTests {
         close.close(week);
         assertThat(fixture.tierOf(silver.get(0))).isEqualTo(Tier.GOLD);
         assertThat(fixture.tierOf(absentRuby)).isEqualTo(Tier.SAPPHIRE);
-        assertThat(gems.balance(silver.get(0))).isEqualTo(50);
+        assertThat(leagueGems(silver.get(0), week)).isEqualTo(50);
+        assertThat(jdbc.sql("select count(*) from gamification_gem_entry where user_id = :u and reference like 'league:%'")
+                .param("u", silver.get(0)).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from gamification_league_week where week_start = :w")
                 .param("w", week.start()).query(Integer.class).single()).isEqualTo(1);
 
@@ -237,7 +240,7 @@ class LeagueIntegrationTests {
             pool.shutdown();
         }
         assertThat(fixture.tierOf(ana)).isEqualTo(Tier.OBSIDIAN);
-        assertThat(gems.balance(ana)).isEqualTo(50);
+        assertThat(leagueGems(ana, week)).isEqualTo(50);
     }
 
     @Test
@@ -275,6 +278,12 @@ class LeagueIntegrationTests {
         assertThat(jdbc.sql("select sum(xp) from gamification_league_entry where week_start = :w and tier = :t")
                 .param("w", week.start()).param("t", Tier.AMETHYST.ordinal()).query(Integer.class).single())
                 .isEqualTo(95 * 10);
+    }
+
+    /** The gems the gem ledger credited for the week's league podium (one entry per learner and week, or none). */
+    private int leagueGems(UUID userId, LeagueWeek week) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from gamification_gem_entry where user_id = :u and reference = :r")
+                .param("u", userId).param("r", WeeklyClose.reference(week)).query(Integer.class).single();
     }
 
     private XpEarned entry(UUID userId, int amount) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * Times the weekly league close for 1,000,000 learners in 33,334 cohorts on the machine's PostgreSQL, in a scratch
  * database it creates and drops. Not a test: run it with {@code bash benchmarks/leagues/run.sh close}. Prints figures.
- * Gems are paid into a scratch table with one row per (learner, reference), as a gem ledger does.
+ * Gems are paid by the gamification module's own ledger ({@code Wallet}), on its own tables.
  */
 public final class WeeklyCloseBenchmark {
 
@@ -51,16 +51,12 @@ public final class WeeklyCloseBenchmark {
         dataSource.setUser("postgres");
         LeagueWeek week = new LeagueWeek(LocalDate.parse("2026-11-09"));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            String migration;
-            try (var in = WeeklyCloseBenchmark.class.getResourceAsStream(
-                    "/db/migration/gamification/V1_8__gamification_leagues.sql")) {
-                migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // The tables exactly as the server's migrations create them: the gem ledger's and the leagues'.
+            for (String migration : List.of("V1_7__gamification.sql", "V1_8__gamification_leagues.sql")) {
+                try (var in = WeeklyCloseBenchmark.class.getResourceAsStream("/db/migration/gamification/" + migration)) {
+                    sql.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
-            sql.execute(migration);
-            sql.execute("""
-                    create table bench_gem_grant (user_id uuid not null, amount integer not null,
-                        reference varchar(100) not null, primary key (user_id, reference))
-                    """);
             long seeding = System.nanoTime();
             // Learner i sits in cohort i / 30, of tier (cohort % 10); XP and the instant reached spread with ties.
             sql.execute("""
@@ -85,32 +81,13 @@ public final class WeeklyCloseBenchmark {
                     (LEARNERS + COHORT - 1) / COHORT, (System.nanoTime() - seeding) / 1e9);
         }
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        Gems ledger = new Gems() {
-            @Override
-            public int balance(java.util.UUID userId) {
-                return 0;
-            }
-
-            @Override
-            public int grant(List<GemGrant> grants) {
-                int fresh = 0;
-                for (int from = 0; from < grants.size(); from += 10_000) {
-                    List<GemGrant> batch = grants.subList(from, Math.min(grants.size(), from + 10_000));
-                    StringBuilder values = new StringBuilder();
-                    List<Object> params = new ArrayList<>();
-                    for (GemGrant grant : batch) {
-                        values.append(values.isEmpty() ? "" : ",").append("(?, ?, ?)");
-                        params.add(grant.userId());
-                        params.add(grant.amount());
-                        params.add(grant.reference());
-                    }
-                    fresh += jdbc.sql("insert into bench_gem_grant (user_id, amount, reference) values " + values
-                            + " on conflict do nothing").params(params).update();
-                }
-                return fresh;
-            }
-        };
         Clock clock = Clock.fixed(week.endsAt().plusSeconds(60), ZoneOffset.UTC);
+        // The gamification module's own gem ledger, built by hand (no Spring here).
+        var constructor = Class.forName("org.glossa.gamification.internal.Wallet").getDeclaredConstructor(
+                JdbcClient.class, org.springframework.jdbc.core.JdbcTemplate.class, Clock.class);
+        constructor.setAccessible(true);
+        Gems ledger = (Gems) constructor.newInstance(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+                clock);
         List<Object> events = new ArrayList<>();
         LeagueSettings settings = new LeagueSettings(30, List.of(20, 15, 10, 7, 7, 7, 7, 7, 5, 0), 5, List.of(50, 30, 20));
         WeeklyClose close = new WeeklyClose(jdbc, settings, ledger, events::add, clock,
@@ -142,7 +119,8 @@ public final class WeeklyCloseBenchmark {
             System.out.println("  learner " + i + ": played " + standings.played(learner, week.next(), 1).getFirst().tier()
                     + ", next week " + standings.tierFor(learner, week.next()));
         }
-        System.out.println("  gem grants: " + jdbc.sql("select count(*) from bench_gem_grant").query(Long.class).single()
+        System.out.println("  gem entries: " + jdbc.sql("select count(*) from gamification_gem_entry").query(Long.class).single()
+                + ", gems in wallets: " + jdbc.sql("select sum(gems) from gamification_wallet").query(Long.class).single()
                 + ", events: " + events);
         System.out.println("  at " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores");
     }
