@@ -109,6 +109,36 @@ class LeagueApiIntegrationTests {
     }
 
     @Test
+    void aCompletedLessonPutsTheLearnerInALeagueAndOnTheLeaderboards() {
+        fixture.nextWeek(2);
+        Learner ana = api.register("ana");
+        String course = api.demoCourseId(ana.accessToken());
+        JsonNode path = api.json(api.get("/api/v1/courses/" + course, ana.accessToken()));
+        String lesson = path.get("sections").get(0).get("skills").get(0).get("lessons").get(0).get("id").asString();
+        JsonNode session = api.json(api.post("/api/v1/sessions", Map.of("lessonId", lesson), ana.accessToken()));
+        String id = session.get("sessionId").asString();
+        org.glossa.practice.LessonKey key = new org.glossa.practice.LessonKey(jdbc, json, id);
+        for (JsonNode exercise : session.get("exercises")) {
+            String exerciseId = exercise.get("id").asString();
+            api.post("/api/v1/sessions/" + id + "/answers", Map.of("exerciseId", exerciseId,
+                    "answer", key.rightAnswer(exerciseId), "answerId", "l-" + exerciseId), ana.accessToken());
+        }
+        int earned = api.json(api.post("/api/v1/sessions/" + id + "/complete", null, ana.accessToken()))
+                .get("xpEarned").asInt();
+
+        // The ledger's XpEarned events arrive after the completion's transaction, one per ledger entry.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select coalesce(sum(xp), 0) from gamification_league_entry where user_id = :u")
+                .param("u", ana.id()).query(Integer.class).single() == earned);
+        JsonNode current = api.json(api.get("/api/v1/leagues/current", ana.accessToken()));
+        assertThat(current.get("joined").asBoolean()).isTrue();
+        assertThat(current.get("tier").asString()).isEqualTo("BRONZE");
+        JsonNode board = api.json(api.get("/api/v1/leaderboards/all-time?courseId=" + course, ana.accessToken()));
+        assertThat(board.get("me").get("xp").asInt()).isEqualTo(earned);
+        assertThat(earned).isGreaterThan(0);
+    }
+
+    @Test
     void badLeaderboardRequestsNameTheField() {
         Learner ana = api.register("ana");
         assertProblem(api.get("/api/v1/leaderboards/monthly", ana.accessToken()), 400, "board");
