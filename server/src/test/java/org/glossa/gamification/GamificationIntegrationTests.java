@@ -163,7 +163,10 @@ class GamificationIntegrationTests {
         assertThat(stats.get("streak").get("current").asInt()).isEqualTo(1);
         assertThat(stats.get("hearts").get("current").asInt()).isEqualTo(5);
         assertThat(stats.get("hearts").get("nextRefillAt").isNull()).isTrue();
-        assertThat(stats.get("league").isNull()).isTrue();
+        // The league counts the ledger's XpEarned after the ledger's transaction: a Bronze cohort, this week.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stats(ana).get("league").isNull());
+        assertThat(stats(ana).get("league").get("tier").asString()).isEqualTo("BRONZE");
+        assertThat(stats(ana).get("league").get("rank").asInt()).isPositive();
         assertThat(jdbc.sql("select goal_met_on from gamification_learner where user_id = :u").param("u", ana.id())
                 .query(LocalDate.class).single()).isEqualTo(today());
 
