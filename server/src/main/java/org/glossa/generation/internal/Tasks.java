@@ -73,9 +73,9 @@ class Tasks {
         };
     }
 
-    /** The generator that will answer: the model's name, or offline. */
+    /** The generator that will answer: the model's name, offline, or none (production without a model). */
     String generator() {
-        return gateway.configured() ? gateway.model() : OfflineGenerator.NAME;
+        return gateway.configured() ? gateway.model() : production ? "none" : OfflineGenerator.NAME;
     }
 
     Text explain(ExplainInput in, UUID learnerId) {
