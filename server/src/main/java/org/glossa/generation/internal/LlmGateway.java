@@ -74,7 +74,7 @@ class LlmGateway {
     private final LlmSettings settings;
     private final PromptTemplates templates;
     private final ChatCompletions chat;
-    private final Cache cache;
+    private final CacheManager caches;
     private final Quotas quotas;
     private final Usage usage;
     private final JdbcClient jdbc;
@@ -91,7 +91,7 @@ class LlmGateway {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.cache = caches.getCache(CACHE);
+        this.caches = caches;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? settings.timeout()
                         : Duration.ofSeconds(10)).build();
@@ -180,6 +180,7 @@ class LlmGateway {
     /** A cache that is down (Redis restarting) costs a provider call, never the request. */
     private String cached(String key) {
         try {
+            Cache cache = caches.getCache(CACHE);
             return cache == null ? null : cache.get(key, String.class);
         } catch (RuntimeException e) {
             log.warn("The generation cache is unavailable: {}", e.toString());
@@ -189,6 +190,7 @@ class LlmGateway {
 
     private void remember(String key, String value) {
         try {
+            Cache cache = caches.getCache(CACHE);
             if (cache != null) {
                 cache.put(key, value);
             }

@@ -143,16 +143,19 @@ final class OfflineGenerator {
                 }
             }
         }
+        // A phrase uses a target word when it has one of its words of three letters or more ("café" of "el café").
+        Set<String> tokens = new LinkedHashSet<>();
+        known.forEach(k -> words(k).stream().filter(t -> t.length() >= 3).forEach(tokens::add));
         ArrayNode phrases = json.createArrayNode();
         in.courseWords().stream().filter(Tasks.CourseWord::phrase)
-                .filter(p -> words(p.text()).stream().map(OfflineGenerator::fold).anyMatch(known::contains))
+                .filter(p -> words(p.text()).stream().map(OfflineGenerator::fold).anyMatch(tokens::contains))
                 .limit(8)
                 .forEach(p -> phrases.add(item(p.text(), p.translation(), p.alternatives(), p.translationAlternatives())));
         StringBuilder explanation = new StringBuilder("_Offline draft: no language model is configured._ ")
                 .append("Words come from this course and the dictionary; phrases are the course's own phrases that use them.");
         if (!unknown.isEmpty()) {
-            explanation.append(" Translations marked ").append(GAP).append(" must be written before approval: ")
-                    .append(String.join(", ", unknown)).append('.');
+            explanation.append(" An editor must write the translations of ").append(String.join(", ", unknown))
+                    .append(" before approval.");
         }
         draft.put("explanation", explanation.toString());
         draft.set("words", words);

@@ -324,6 +324,51 @@ class LlmGatewayIntegrationTests {
         assertThat(gateway.breaker().state()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
+    @Test
+    void aSkillDraftRunStoresTheModelsDraftAsASuggestionAndAnInvalidReplyStoresNothing() {
+        TestApi api = new TestApi(mvc, json);
+        Learner admin = api.admin();
+        String course = api.demoCourseId(admin.accessToken());
+        provider.stubFor(chat().willReturn(okJson(completion(validDraft(), 200, 100))));
+
+        JsonNode run = awaitRun(api, admin, api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", course,
+                "topic", "At the café " + nonce, "level", "A1", "targetWords", List.of("té")), admin.accessToken()));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode suggestion = suggestionOf(api, admin, run.get("id").asString());
+        assertThat(suggestion.get("generator").asString()).isEqualTo("fake-model-1");
+        assertThat(suggestion.get("state").asString()).isEqualTo("PENDING");
+        assertThat(suggestion.get("content").get("name").asString()).isEqualTo("At the café " + nonce);
+        JsonNode sent = body(provider.findAll(postRequestedFor(urlEqualTo(CHAT))).getFirst());
+        assertThat(sent.get("messages").get(1).get("content").asString()).contains("Spanish (es)", "English (en)",
+                "<editor_words>té</editor_words>");
+
+        provider.resetAll();
+        provider.stubFor(chat().willReturn(okJson(completion("{\"name\": 42}", 20, 2))));
+        JsonNode failed = awaitRun(api, admin, api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", course,
+                "topic", "Broken " + nonce, "level", "A1", "targetWords", List.of("té")), admin.accessToken()));
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("message").asString()).contains("invalid twice", "Nothing was stored");
+        assertThat(jdbc.sql("select count(*) from generation_suggestion where job_id = cast(:id as uuid)")
+                .param("id", failed.get("id").asString()).query(Long.class).single()).isZero();
+    }
+
+    JsonNode awaitRun(TestApi api, Learner admin, MvcTestResult accepted) {
+        assertThat(accepted).hasStatus(202);
+        String location = accepted.getResponse().getHeader("Location");
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.json(api.get(location, admin.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+    }
+
+    JsonNode suggestionOf(TestApi api, Learner admin, String runId) {
+        for (JsonNode suggestion : api.json(api.get("/api/v1/admin/suggestions", admin.accessToken()))) {
+            if (suggestion.get("jobId").asString().equals(runId)) {
+                return suggestion;
+            }
+        }
+        throw new AssertionError("no suggestion from run " + runId);
+    }
+
     record Session(TestApi api, Learner learner, String sessionId, String exerciseId) {
 
         MvcTestResult explain(String answer) {

@@ -52,15 +52,15 @@ class OfflineGeneratorTests {
     @Test
     void skillDraftTakesKnownWordsFromTheCourseAndMarksTheGapsAnEditorMustFill() {
         Tasks.SkillDraftInput input = new Tasks.SkillDraftInput("es", "en", "At the café", "A1",
-                List.of("café", "leche", "azúcar", "Leche"), course, Map.of());
+                List.of("el café", "leche", "azúcar", "Leche"), course, Map.of());
         JsonNode draft = offline.draftSkill(input);
 
         assertThat(JsonSchemaCheck.errors(json.readTree(Tasks.SKILL_SCHEMA), draft)).as("shaped like the model's").isEmpty();
         assertThat(draft.get("name").asString()).isEqualTo("At the café");
         assertThat(draft.get("explanation").asString()).contains("Offline draft", "azúcar");
         assertThat(draft.get("words")).hasSize(3);
-        assertThat(draft.get("words").get(0).get("text").asString()).as("matched without its article? no: exact words only")
-                .isEqualTo("café");
+        assertThat(draft.get("words").get(0).get("text").asString()).isEqualTo("el café");
+        assertThat(draft.get("words").get(0).get("alternatives").get(0).asString()).isEqualTo("café");
         assertThat(draft.get("words").get(2).get("translation").asString()).isEqualTo(OfflineGenerator.GAP);
         assertThat(draft.get("phrases")).hasSize(1);
         assertThat(draft.get("phrases").get(0).get("text").asString()).isEqualTo("Un café con leche, por favor.");

@@ -1,0 +1,175 @@
+package org.glossa.generation.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.glossa.content.CourseOutline;
+import org.glossa.content.Courses;
+import org.glossa.content.ItemKind;
+import org.glossa.content.ItemView;
+import org.glossa.shared.ApiProblem;
+import org.glossa.shared.ProblemKind;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.scheduling.JobScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Background runs that produce suggestions, on any node: the request is stored with the run, the
+ * JobRunr job carries only the run's id. A provider that is unavailable or over quota makes the run
+ * wait for JobRunr's retry; a reply invalid twice ends the run FAILED with nothing stored.
+ */
+@Service
+public class GenerationJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
+
+    public record SkillDraftRequest(UUID courseId, UUID sectionId, String topic, String level, List<String> targetWords) {
+    }
+
+    public record Run(UUID id, String kind, String status, Instant requestedAt, Instant finishedAt, int suggestions,
+            String message) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JobScheduler jobs;
+    private final JsonMapper json;
+    private final Courses courses;
+    private final Tasks tasks;
+    private final Suggestions suggestions;
+    private final GroundingWords grounding;
+    private final GenerationSettings settings;
+    private final Clock clock;
+
+    GenerationJobs(JdbcClient jdbc, JobScheduler jobs, JsonMapper json, Courses courses, Tasks tasks,
+            Suggestions suggestions, GroundingWords grounding, GenerationSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.json = json;
+        this.courses = courses;
+        this.tasks = tasks;
+        this.suggestions = suggestions;
+        this.grounding = grounding;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Run requestSkillDraft(SkillDraftRequest request, UUID editor) {
+        courses.outline(request.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"));
+        if (request.targetWords().size() > settings.maxSkillWords()) {
+            throw ApiProblem.invalid("targetWords", "at most " + settings.maxSkillWords() + " words");
+        }
+        return enqueue(Suggestions.Kind.SKILL_DRAFT, json.writeValueAsString(request), editor);
+    }
+
+    private Run enqueue(Suggestions.Kind kind, String request, UUID editor) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into generation_job (id, kind, status, request, requested_by, requested_at)
+                values (:id, :kind, 'QUEUED', :request, :by, :now)
+                """).param("id", id).param("kind", kind.name()).param("request", request).param("by", editor)
+                .param("now", now()).update();
+        // Only the run's id goes to the job store.
+        jobs.enqueue(() -> run(id));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Run> find(UUID id) {
+        return jdbc.sql("""
+                select id, kind, status, requested_at, finished_at, suggestions, message from generation_job where id = :id
+                """).param("id", id).query((rs, n) -> new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class) == null ? null : rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getInt(6), rs.getString(7))).optional();
+    }
+
+    @Job(name = "Generate suggestions", retries = 3)
+    public void run(UUID runId) {
+        record Row(String kind, String status, String request) {
+        }
+        Optional<Row> row = jdbc.sql("select kind, status, request from generation_job where id = :id").param("id", runId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+        if (row.isEmpty() || row.get().status().equals("SUCCEEDED") || row.get().status().equals("FAILED")) {
+            return; // gone, or a repeated delivery of a finished run
+        }
+        long earlier = jdbc.sql("select count(*) from generation_suggestion where job_id = :id").param("id", runId)
+                .query(Long.class).single();
+        if (earlier > 0) {
+            // A crash between storing the suggestions and finishing the run: do not generate them twice.
+            finish(runId, "SUCCEEDED", (int) earlier, earlier + " suggestion(s) waiting for review.");
+            return;
+        }
+        status(runId, "RUNNING", null);
+        try {
+            int made = switch (Suggestions.Kind.valueOf(row.get().kind())) {
+                case SKILL_DRAFT -> draftSkill(runId, json.readValue(row.get().request(), SkillDraftRequest.class));
+                case ENRICHMENT -> throw new IllegalStateException("Enrichment runs are not available yet");
+            };
+            finish(runId, "SUCCEEDED", made, made + " suggestion(s) waiting for review.");
+        } catch (LlmGateway.InvalidReply invalid) {
+            finish(runId, "FAILED", 0, "The language model's reply was invalid twice (failure " + invalid.failureId()
+                    + "): " + PromptTemplates.cut(String.join("; ", invalid.errors()), 800) + ". Nothing was stored.");
+        } catch (ApiProblem problem) {
+            if (problem.kind() == ProblemKind.UNAVAILABLE || problem.kind() == ProblemKind.RATE_LIMITED) {
+                status(runId, "WAITING", PromptTemplates.cut(problem.detail(), 900) + " The run will be retried.");
+                throw problem;
+            }
+            finish(runId, "FAILED", 0, PromptTemplates.cut(problem.detail(), 990));
+        } catch (RuntimeException e) {
+            log.error("Generation run {} failed", runId, e);
+            status(runId, "WAITING", "The run failed unexpectedly; it will be retried.");
+            throw e;
+        }
+    }
+
+    private int draftSkill(UUID runId, SkillDraftRequest request) {
+        CourseOutline outline = courses.outline(request.courseId())
+                .orElseThrow(() -> ApiProblem.of(ProblemKind.NOT_FOUND, "The course no longer exists."));
+        String target = outline.course().targetLanguage();
+        List<Tasks.CourseWord> words = courses.items(request.courseId()).stream().map(GenerationJobs::word).toList();
+        Map<String, List<String>> glosses = new HashMap<>();
+        for (String word : request.targetWords()) {
+            List<String> found = grounding.glosses(target, word.strip());
+            if (!found.isEmpty()) {
+                glosses.put(OfflineGenerator.fold(word.strip()), found);
+            }
+        }
+        Tasks.Data draft = tasks.draftSkill(new Tasks.SkillDraftInput(target, outline.course().sourceLanguage(),
+                request.topic(), request.level(), request.targetWords(), words, glosses));
+        suggestions.create(runId, Suggestions.Kind.SKILL_DRAFT, request.courseId(),
+                request.sectionId() == null ? null : request.sectionId().toString(), draft.data(), draft.generator());
+        return 1;
+    }
+
+    static Tasks.CourseWord word(ItemView item) {
+        return new Tasks.CourseWord(item.text(), item.translation(), item.targetAnswers().stream().skip(1).toList(),
+                item.sourceAnswers().stream().skip(1).toList(), item.kind() == ItemKind.PHRASE);
+    }
+
+    private void status(UUID runId, String status, String message) {
+        jdbc.sql("update generation_job set status = :s, message = :m where id = :id").param("s", status)
+                .param("m", message).param("id", runId).update();
+    }
+
+    private void finish(UUID runId, String status, int made, String message) {
+        jdbc.sql("""
+                update generation_job set status = :s, suggestions = :n, message = :m, finished_at = :now where id = :id
+                """).param("s", status).param("n", made).param("m", message).param("now", now()).param("id", runId).update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

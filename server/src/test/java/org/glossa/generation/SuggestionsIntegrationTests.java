@@ -1,0 +1,165 @@
+package org.glossa.generation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.glossa.GlossaIntegrationTest;
+import org.glossa.TestApi;
+import org.glossa.TestApi.Learner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With no language model configured, an editor drafts a skill in the background, reviews the
+ * suggestion, fills what the offline generator could not know, approves it, and finds it in the course.
+ */
+@GlossaIntegrationTest
+class SuggestionsIntegrationTests {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestApi api;
+    Learner admin;
+    String courseId;
+    String sectionId;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(mvc, json);
+        admin = api.admin();
+        courseId = created(api.post("/api/v1/admin/courses", Map.of("title", "Café Spanish " + UUID.randomUUID(),
+                "targetLanguage", "es", "sourceLanguage", "en"), admin.accessToken()));
+        sectionId = created(api.post("/api/v1/admin/courses/" + courseId + "/sections", Map.of("name", "Basics"),
+                admin.accessToken()));
+        String skill = created(api.post("/api/v1/admin/sections/" + sectionId + "/skills", Map.of("name", "Drinks"),
+                admin.accessToken()));
+        created(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "WORD", "text", "el café",
+                "translation", "the coffee", "targetAnswers", List.of("café")), admin.accessToken()));
+        created(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "PHRASE",
+                "text", "Un café con leche, por favor.", "translation", "A coffee with milk, please."), admin.accessToken()));
+    }
+
+    private String created(MvcTestResult result) {
+        assertThat(result).hasStatus(201);
+        return api.json(result).get("id").asString();
+    }
+
+    private JsonNode draft(List<String> words) {
+        MvcTestResult accepted = api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", courseId,
+                "sectionId", sectionId, "topic", "Sweet things", "level", "A1", "targetWords", words), admin.accessToken());
+        assertThat(accepted).hasStatus(202);
+        String location = accepted.getResponse().getHeader("Location");
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.json(api.get(location, admin.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("suggestions").asInt()).isEqualTo(1);
+        for (JsonNode suggestion : api.json(api.get("/api/v1/admin/suggestions?state=PENDING", admin.accessToken()))) {
+            if (suggestion.get("jobId").asString().equals(run.get("id").asString())) {
+                return suggestion;
+            }
+        }
+        throw new AssertionError("no pending suggestion from run " + run.get("id"));
+    }
+
+    @Test
+    void anOfflineDraftIsReviewedCompletedApprovedAndThenPartOfTheCourse() {
+        JsonNode suggestion = draft(List.of("el café", "azúcar"));
+        String id = suggestion.get("id").asString();
+        assertThat(suggestion.get("generator").asString()).isEqualTo("offline");
+        assertThat(suggestion.get("kind").asString()).isEqualTo("SKILL_DRAFT");
+        JsonNode content = suggestion.get("content");
+        assertThat(content.get("words").get(0).get("translation").asString()).isEqualTo("the coffee");
+        assertThat(content.get("words").get(1).get("translation").asString()).isEqualTo("[to be written by an editor]");
+        assertThat(content.get("phrases").get(0).get("text").asString()).isEqualTo("Un café con leche, por favor.");
+
+        // The gap must be filled before approval.
+        MvcTestResult refused = api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken());
+        assertThat(refused).hasStatus(422);
+        assertThat(api.json(refused).get("gaps").toString()).contains("/words/1/translation");
+
+        MvcTestResult invalid = api.patch("/api/v1/admin/suggestions/" + id,
+                Map.of("content", Map.of("name", "x", "words", "none")), admin.accessToken());
+        assertThat(invalid).hasStatus(400);
+        assertThat(api.json(invalid).get("errors").toString()).contains("content/words", "content/phrases");
+
+        ObjectNode edited = (ObjectNode) content.deepCopy();
+        ((ObjectNode) edited.get("words").get(1)).put("translation", "sugar");
+        assertThat(api.patch("/api/v1/admin/suggestions/" + id, Map.of("content", edited), admin.accessToken()))
+                .hasStatusOk();
+
+        int versionBefore = version();
+        MvcTestResult approved = api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken());
+        assertThat(approved).hasStatusOk();
+        JsonNode done = api.json(approved);
+        assertThat(done.get("state").asString()).isEqualTo("APPROVED");
+        String skillId = done.get("result").asString();
+
+        assertThat(version()).as("a new version of the course").isGreaterThan(versionBefore);
+        assertThat(jdbc.sql("select name from content_skill where id = cast(:id as uuid)").param("id", skillId)
+                .query(String.class).single()).isEqualTo("Sweet things");
+        assertThat(jdbc.sql("select explanation from content_skill where id = cast(:id as uuid)").param("id", skillId)
+                .query(String.class).single()).contains("drafted by offline", id);
+        String export = TestApi.body(api.get("/api/v1/admin/courses/" + courseId + "/export", admin.accessToken()));
+        assertThat(export).contains("Sweet things", "azúcar", "sugar");
+
+        assertThat(api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken())).hasStatus(409);
+        assertThat(api.post("/api/v1/admin/suggestions/" + id + "/reject", Map.of(), admin.accessToken())).hasStatus(409);
+        assertThat(api.patch("/api/v1/admin/suggestions/" + id, Map.of("content", edited), admin.accessToken()))
+                .hasStatus(409);
+    }
+
+    @Test
+    void aRejectedSuggestionChangesNothing() {
+        JsonNode suggestion = draft(List.of("el café"));
+        int versionBefore = version();
+        MvcTestResult rejected = api.post("/api/v1/admin/suggestions/" + suggestion.get("id").asString() + "/reject",
+                Map.of("reason", "not needed"), admin.accessToken());
+        assertThat(rejected).hasStatusOk();
+        assertThat(api.json(rejected).get("state").asString()).isEqualTo("REJECTED");
+        assertThat(api.json(rejected).get("note").asString()).isEqualTo("not needed");
+        assertThat(version()).isEqualTo(versionBefore);
+        assertThat(TestApi.body(api.get("/api/v1/admin/suggestions?state=REJECTED", admin.accessToken())))
+                .contains(suggestion.get("id").asString());
+        assertThat(api.get("/api/v1/admin/suggestions?state=MAYBE", admin.accessToken())).hasStatus(400);
+    }
+
+    @Test
+    void onlyEditorsAndAdminsReviewAndOnlyAdminsSeeUsage() {
+        Learner learner = api.register("lena");
+        assertThat(api.get("/api/v1/admin/suggestions", learner.accessToken())).hasStatus(403);
+        assertThat(api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", courseId, "topic", "t",
+                "level", "A1", "targetWords", List.of("x")), learner.accessToken())).hasStatus(403);
+        assertThat(api.get("/api/v1/admin/generation/usage", learner.accessToken())).hasStatus(403);
+        assertThat(api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", courseId, "topic", "t",
+                "level", "Z9", "targetWords", List.of()), admin.accessToken())).hasStatus(400);
+        assertThat(api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", UUID.randomUUID(), "topic", "t",
+                "level", "A1", "targetWords", List.of("x")), admin.accessToken())).hasStatus(404);
+
+        JsonNode usage = api.json(api.get("/api/v1/admin/generation/usage", admin.accessToken()));
+        assertThat(usage.get("generator").asString()).isEqualTo("offline");
+        assertThat(usage.get("breaker").asString()).isEqualTo("NOT_USED");
+        assertThat(usage.get("usage")).isNotNull();
+    }
+
+    private int version() {
+        return jdbc.sql("select version from content_course where id = cast(:id as uuid)").param("id", courseId)
+                .query(Integer.class).single();
+    }
+}
