@@ -15,8 +15,9 @@ import org.glossa.content.ItemKind;
 import org.glossa.content.ItemView;
 import org.glossa.shared.ApiProblem;
 import org.glossa.shared.ProblemKind;
+import org.glossa.shared.jobs.JobProgress;
+import org.glossa.shared.jobs.TrackedJobs;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ public class GenerationJobs {
     }
 
     private final JdbcClient jdbc;
-    private final JobScheduler jobs;
+    private final TrackedJobs jobs;
     private final JsonMapper json;
     private final Courses courses;
     private final Tasks tasks;
@@ -52,7 +53,7 @@ public class GenerationJobs {
     private final GenerationSettings settings;
     private final Clock clock;
 
-    GenerationJobs(JdbcClient jdbc, JobScheduler jobs, JsonMapper json, Courses courses, Tasks tasks,
+    GenerationJobs(JdbcClient jdbc, TrackedJobs jobs, JsonMapper json, Courses courses, Tasks tasks,
             Suggestions suggestions, GroundingWords grounding, GenerationSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
@@ -67,23 +68,33 @@ public class GenerationJobs {
 
     @Transactional
     public Run requestSkillDraft(SkillDraftRequest request, UUID editor) {
+        UUID id = storeSkillDraft(request, editor);
+        enqueue(id, Suggestions.Kind.SKILL_DRAFT, editor);
+        return find(id).orElseThrow();
+    }
+
+    /** Records a skill-draft run without starting it; {@link #run} does the work. */
+    UUID storeSkillDraft(SkillDraftRequest request, UUID editor) {
         courses.outline(request.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"));
         if (request.targetWords().size() > settings.maxSkillWords()) {
             throw ApiProblem.invalid("targetWords", "at most " + settings.maxSkillWords() + " words");
         }
-        return enqueue(Suggestions.Kind.SKILL_DRAFT, json.writeValueAsString(request), editor);
+        return store(Suggestions.Kind.SKILL_DRAFT, json.writeValueAsString(request), editor);
     }
 
-    private Run enqueue(Suggestions.Kind kind, String request, UUID editor) {
+    private UUID store(Suggestions.Kind kind, String request, UUID editor) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into generation_job (id, kind, status, request, requested_by, requested_at)
                 values (:id, :kind, 'QUEUED', :request, :by, :now)
                 """).param("id", id).param("kind", kind.name()).param("request", request).param("by", editor)
                 .param("now", now()).update();
-        // Only the run's id goes to the job store.
-        jobs.enqueue(() -> run(id));
-        return find(id).orElseThrow();
+        return id;
+    }
+
+    private void enqueue(UUID id, Suggestions.Kind kind, UUID editor) {
+        // Only the run's id goes to the job store; the run is also followed at /api/v1/admin/jobs/{id}.
+        jobs.enqueue(id, "generation-" + kind.name().toLowerCase().replace('_', '-'), editor, () -> run(id));
     }
 
     public Optional<Run> find(UUID id) {
@@ -112,13 +123,16 @@ public class GenerationJobs {
             return;
         }
         status(runId, "RUNNING", null);
+        JobProgress progress = jobs.progress(runId);
         try {
             int made = switch (Suggestions.Kind.valueOf(row.get().kind())) {
                 case SKILL_DRAFT -> draftSkill(runId, json.readValue(row.get().request(), SkillDraftRequest.class));
                 case ENRICHMENT -> throw new IllegalStateException("Enrichment runs are not available yet");
             };
+            progress.count("suggestions", made);
             finish(runId, "SUCCEEDED", made, made + " suggestion(s) waiting for review.");
         } catch (LlmGateway.InvalidReply invalid) {
+            progress.error("The language model's reply was invalid twice (failure " + invalid.failureId() + ")");
             finish(runId, "FAILED", 0, "The language model's reply was invalid twice (failure " + invalid.failureId()
                     + "): " + PromptTemplates.cut(String.join("; ", invalid.errors()), 800) + ". Nothing was stored.");
         } catch (ApiProblem problem) {

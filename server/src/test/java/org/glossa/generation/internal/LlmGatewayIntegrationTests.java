@@ -64,6 +64,9 @@ class LlmGatewayIntegrationTests {
         registry.add("glossa.llm.breaker-open-for", () -> "60s");
         registry.add("glossa.llm.learner-requests-per-day", () -> "2");
         registry.add("glossa.generation.explanations-per-day", () -> "10");
+        // On PostgreSQL every test context shares one job store: this one runs its runs itself (see below), so
+        // that a run is never picked up by the worker of a context without the fake model, nor the other way round.
+        registry.add("jobrunr.background-job-server.enabled", () -> "false");
     }
 
     @AfterAll
@@ -75,6 +78,8 @@ class LlmGatewayIntegrationTests {
     LlmGateway gateway;
     @Autowired
     Tasks tasks;
+    @Autowired
+    GenerationJobs generationJobs;
     @Autowired
     LlmSettings settings;
     @Autowired
@@ -328,13 +333,16 @@ class LlmGatewayIntegrationTests {
     void aSkillDraftRunStoresTheModelsDraftAsASuggestionAndAnInvalidReplyStoresNothing() {
         TestApi api = new TestApi(mvc, json);
         Learner admin = api.admin();
-        String course = api.demoCourseId(admin.accessToken());
+        UUID course = UUID.fromString(api.demoCourseId(admin.accessToken()));
         provider.stubFor(chat().willReturn(okJson(completion(validDraft(), 200, 100))));
 
-        JsonNode run = awaitRun(api, admin, api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", course,
-                "topic", "At the café " + nonce, "level", "A1", "targetWords", List.of("té")), admin.accessToken()));
-        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
-        JsonNode suggestion = suggestionOf(api, admin, run.get("id").asString());
+        UUID run = generationJobs.storeSkillDraft(new GenerationJobs.SkillDraftRequest(course, null, "At the café " + nonce,
+                "A1", List.of("té")), admin.id());
+        generationJobs.run(run);
+        GenerationJobs.Run done = generationJobs.find(run).orElseThrow();
+        assertThat(done.status()).isEqualTo("SUCCEEDED");
+        assertThat(done.suggestions()).isEqualTo(1);
+        JsonNode suggestion = suggestionOf(api, admin, run.toString());
         assertThat(suggestion.get("generator").asString()).isEqualTo("fake-model-1");
         assertThat(suggestion.get("state").asString()).isEqualTo("PENDING");
         assertThat(suggestion.get("content").get("name").asString()).isEqualTo("At the café " + nonce);
@@ -344,20 +352,24 @@ class LlmGatewayIntegrationTests {
 
         provider.resetAll();
         provider.stubFor(chat().willReturn(okJson(completion("{\"name\": 42}", 20, 2))));
-        JsonNode failed = awaitRun(api, admin, api.post("/api/v1/admin/generation/skill-drafts", Map.of("courseId", course,
-                "topic", "Broken " + nonce, "level", "A1", "targetWords", List.of("té")), admin.accessToken()));
-        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
-        assertThat(failed.get("message").asString()).contains("invalid twice", "Nothing was stored");
-        assertThat(jdbc.sql("select count(*) from generation_suggestion where job_id = cast(:id as uuid)")
-                .param("id", failed.get("id").asString()).query(Long.class).single()).isZero();
-    }
+        UUID broken = generationJobs.storeSkillDraft(new GenerationJobs.SkillDraftRequest(course, null, "Broken " + nonce,
+                "A1", List.of("té")), admin.id());
+        generationJobs.run(broken);
+        GenerationJobs.Run failed = generationJobs.find(broken).orElseThrow();
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.message()).contains("invalid twice", "Nothing was stored");
+        assertThat(jdbc.sql("select count(*) from generation_suggestion where job_id = :id").param("id", broken)
+                .query(Long.class).single()).isZero();
 
-    JsonNode awaitRun(TestApi api, Learner admin, MvcTestResult accepted) {
-        assertThat(accepted).hasStatus(202);
-        String location = accepted.getResponse().getHeader("Location");
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> api.json(api.get(location, admin.accessToken())),
-                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        // An outage leaves the run waiting for JobRunr's retry, with nothing stored.
+        provider.resetAll();
+        provider.stubFor(chat().willReturn(aResponse().withStatus(500)));
+        UUID waiting = generationJobs.storeSkillDraft(new GenerationJobs.SkillDraftRequest(course, null, "Down " + nonce,
+                "A1", List.of("té")), admin.id());
+        assertThatThrownBy(() -> generationJobs.run(waiting)).isInstanceOf(ApiProblem.class);
+        assertThat(generationJobs.find(waiting).orElseThrow().status()).isEqualTo("WAITING");
+        assertThat(jdbc.sql("select count(*) from generation_suggestion where job_id = :id").param("id", waiting)
+                .query(Long.class).single()).isZero();
     }
 
     JsonNode suggestionOf(TestApi api, Learner admin, String runId) {
