@@ -38,6 +38,9 @@ class SuggestionsIntegrationTests {
     Learner admin;
     String courseId;
     String sectionId;
+    String skillId;
+    @Autowired
+    org.glossa.dictionary.DictionaryEntries dictionary;
 
     @BeforeEach
     void setUp() {
@@ -49,6 +52,7 @@ class SuggestionsIntegrationTests {
                 admin.accessToken()));
         String skill = created(api.post("/api/v1/admin/sections/" + sectionId + "/skills", Map.of("name", "Drinks"),
                 admin.accessToken()));
+        skillId = skill;
         created(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "WORD", "text", "el café",
                 "translation", "the coffee", "targetAnswers", List.of("café")), admin.accessToken()));
         created(api.post("/api/v1/admin/skills/" + skill + "/items", Map.of("kind", "PHRASE",
@@ -156,6 +160,58 @@ class SuggestionsIntegrationTests {
         assertThat(usage.get("generator").asString()).isEqualTo("offline");
         assertThat(usage.get("breaker").asString()).isEqualTo("NOT_USED");
         assertThat(usage.get("usage")).isNotNull();
+    }
+
+    @Test
+    void anOfflineEnrichmentIsCompletedApprovedAndThenPartOfTheDictionaryEntry() {
+        // A made-up word of its own, so that no other test's dictionary entry answers for it.
+        String lemma = "lechón" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        var entryId = dictionary.upsert(org.glossa.dictionary.EntryDocument.of("es", lemma, "noun").withSenses(List.of(
+                new org.glossa.dictionary.EntryDocument.Sense(List.of(new org.glossa.dictionary.EntryDocument.Gloss("en",
+                        "suckling pig")), List.of(), List.of()))), "test", "CC0").entryId();
+        created(api.post("/api/v1/admin/skills/" + skillId + "/items", Map.of("kind", "PHRASE",
+                "text", "Un plato de " + lemma + ", por favor.", "translation", "A plate of suckling pig, please."),
+                admin.accessToken()));
+
+        MvcTestResult accepted = api.post("/api/v1/admin/generation/enrichments", Map.of("courseId", courseId,
+                "words", List.of(lemma)), admin.accessToken());
+        assertThat(accepted).hasStatus(202);
+        String location = accepted.getResponse().getHeader("Location");
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.json(api.get(location, admin.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode suggestion = null;
+        for (JsonNode s : api.json(api.get("/api/v1/admin/suggestions?state=pending", admin.accessToken()))) {
+            if (s.get("jobId").asString().equals(run.get("id").asString())) {
+                suggestion = s;
+            }
+        }
+        assertThat(suggestion).isNotNull();
+        assertThat(suggestion.get("kind").asString()).isEqualTo("ENRICHMENT");
+        assertThat(suggestion.get("target").asString()).isEqualTo(entryId.toString());
+        assertThat(suggestion.get("generator").asString()).isEqualTo("offline");
+        JsonNode content = suggestion.get("content");
+        assertThat(content.get("examples").get(0).get("text").asString()).isEqualTo("Un plato de " + lemma + ", por favor.");
+        assertThat(content.get("usageNotes").asString()).contains("Offline", "noun", "suckling pig");
+        String id = suggestion.get("id").asString();
+        assertThat(api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken())).hasStatus(422);
+
+        ObjectNode edited = (ObjectNode) content.deepCopy();
+        edited.put("mnemonic", "A piglet is so small it still drinks leche.");
+        assertThat(api.patch("/api/v1/admin/suggestions/" + id, Map.of("content", edited), admin.accessToken()))
+                .hasStatusOk();
+        MvcTestResult approved = api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken());
+        assertThat(approved).hasStatusOk();
+        assertThat(api.json(approved).get("result").asString()).isEqualTo(entryId.toString());
+
+        var entry = dictionary.find(entryId).orElseThrow();
+        assertThat(entry.senses().getFirst().glosses()).as("the meaning stays").isNotEmpty();
+        assertThat(entry.senses().getFirst().examples()).extracting(org.glossa.dictionary.EntryDocument.Example::text)
+                .contains("Un plato de " + lemma + ", por favor.");
+        assertThat(entry.cefr()).isEqualTo(content.get("cefr").asString());
+        assertThat(entry.sources()).extracting(org.glossa.dictionary.DictionaryEntry.Source::source)
+                .contains("glossa-generation", "test");
     }
 
     private int version() {

@@ -39,6 +39,10 @@ public class GenerationJobs {
     public record SkillDraftRequest(UUID courseId, UUID sectionId, String topic, String level, List<String> targetWords) {
     }
 
+    /** Entries to enrich: those the course's items are linked to and those the words name, in the given language. */
+    public record EnrichmentRequest(UUID courseId, String language, List<String> words, Integer limit) {
+    }
+
     public record Run(UUID id, String kind, String status, Instant requestedAt, Instant finishedAt, int suggestions,
             String message) {
     }
@@ -51,10 +55,13 @@ public class GenerationJobs {
     private final Suggestions suggestions;
     private final GroundingWords grounding;
     private final GenerationSettings settings;
+    private final DictionaryEnrichments enrichments;
     private final Clock clock;
 
     GenerationJobs(JdbcClient jdbc, TrackedJobs jobs, JsonMapper json, Courses courses, Tasks tasks,
-            Suggestions suggestions, GroundingWords grounding, GenerationSettings settings, Clock clock) {
+            Suggestions suggestions, GroundingWords grounding, GenerationSettings settings, DictionaryEnrichments enrichments,
+            Clock clock) {
+        this.enrichments = enrichments;
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.json = json;
@@ -71,6 +78,23 @@ public class GenerationJobs {
         UUID id = storeSkillDraft(request, editor);
         enqueue(id, Suggestions.Kind.SKILL_DRAFT, editor);
         return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Run requestEnrichment(EnrichmentRequest request, UUID editor) {
+        UUID id = storeEnrichment(request, editor);
+        enqueue(id, Suggestions.Kind.ENRICHMENT, editor);
+        return find(id).orElseThrow();
+    }
+
+    /** Records an enrichment run without starting it; {@link #run} does the work. */
+    UUID storeEnrichment(EnrichmentRequest request, UUID editor) {
+        if (request.courseId() != null) {
+            courses.outline(request.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"));
+        } else if (request.language() == null || request.words() == null || request.words().isEmpty()) {
+            throw ApiProblem.invalid("courseId", "give a courseId, or a language with words");
+        }
+        return store(Suggestions.Kind.ENRICHMENT, json.writeValueAsString(request), editor);
     }
 
     /** Records a skill-draft run without starting it; {@link #run} does the work. */
@@ -117,7 +141,7 @@ public class GenerationJobs {
         }
         long earlier = jdbc.sql("select count(*) from generation_suggestion where job_id = :id").param("id", runId)
                 .query(Long.class).single();
-        if (earlier > 0) {
+        if (earlier > 0 && row.get().kind().equals(Suggestions.Kind.SKILL_DRAFT.name())) {
             // A crash between storing the suggestions and finishing the run: do not generate them twice.
             finish(runId, "SUCCEEDED", (int) earlier, earlier + " suggestion(s) waiting for review.");
             return;
@@ -127,7 +151,7 @@ public class GenerationJobs {
         try {
             int made = switch (Suggestions.Kind.valueOf(row.get().kind())) {
                 case SKILL_DRAFT -> draftSkill(runId, json.readValue(row.get().request(), SkillDraftRequest.class));
-                case ENRICHMENT -> throw new IllegalStateException("Enrichment runs are not available yet");
+                case ENRICHMENT -> enrich(runId, json.readValue(row.get().request(), EnrichmentRequest.class), progress);
             };
             progress.count("suggestions", made);
             finish(runId, "SUCCEEDED", made, made + " suggestion(s) waiting for review.");
@@ -165,6 +189,47 @@ public class GenerationJobs {
         suggestions.create(runId, Suggestions.Kind.SKILL_DRAFT, request.courseId(),
                 request.sectionId() == null ? null : request.sectionId().toString(), draft.data(), draft.generator());
         return 1;
+    }
+
+    private int enrich(UUID runId, EnrichmentRequest request, JobProgress progress) {
+        List<ItemView> items = List.of();
+        String language = request.language();
+        String glossLanguage = "en";
+        if (request.courseId() != null) {
+            CourseOutline outline = courses.outline(request.courseId())
+                    .orElseThrow(() -> ApiProblem.of(ProblemKind.NOT_FOUND, "The course no longer exists."));
+            items = courses.items(request.courseId());
+            language = outline.course().targetLanguage();
+            glossLanguage = outline.course().sourceLanguage();
+        }
+        int limit = Math.max(1, Math.min(settings.enrichmentBatch(), request.limit() == null ? settings.enrichmentBatch()
+                : request.limit()));
+        List<DictionaryEnrichments.Target> targets = enrichments.targets(language,
+                request.words() == null ? List.of() : request.words(), items, glossLanguage, limit);
+        progress.total(targets.size());
+        List<String> done = jdbc.sql("select target from generation_suggestion where job_id = :id").param("id", runId)
+                .query(String.class).list();
+        int made = done.size();
+        for (DictionaryEnrichments.Target target : targets) {
+            if (done.contains(target.entryId().toString())) {
+                progress.advance(1); // suggested before this run was interrupted and retried
+                continue;
+            }
+            Tasks.Data enrichment;
+            try {
+                enrichment = tasks.enrich(target.input());
+            } catch (LlmGateway.InvalidReply invalid) {
+                // One entry's bad reply is recorded; the others still get their suggestions.
+                progress.error(target.input().lemma() + ": the reply was invalid twice (failure " + invalid.failureId() + ")");
+                progress.advance(1);
+                continue;
+            }
+            suggestions.create(runId, Suggestions.Kind.ENRICHMENT, request.courseId(), target.entryId().toString(),
+                    enrichment.data(), enrichment.generator());
+            made++;
+            progress.advance(1);
+        }
+        return made;
     }
 
     static Tasks.CourseWord word(ItemView item) {

@@ -52,6 +52,12 @@ class SuggestionsController {
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> targetWords) {
     }
 
+    record EnrichmentBody(@Schema(description = "enrich the dictionary entries this course's words are linked to") UUID courseId,
+            @Schema(description = "the entries' language, with words (not needed with a courseId)") String language,
+            @Size(max = 200) List<@NotBlank @Size(max = 100) String> words,
+            @Schema(description = "at most this many entries (glossa.generation.enrichment-batch at most)") Integer limit) {
+    }
+
     record ContentBody(@NotNull JsonNode content) {
     }
 
@@ -66,6 +72,17 @@ class SuggestionsController {
             @Valid @RequestBody SkillDraftBody body) {
         GenerationJobs.Run run = jobs.requestSkillDraft(new GenerationJobs.SkillDraftRequest(body.courseId(),
                 body.sectionId(), body.topic().strip(), body.level(), body.targetWords()), user.id());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/generation/jobs/" + run.id())).body(run);
+    }
+
+    @PostMapping("/api/v1/admin/generation/enrichments")
+    @Operation(summary = "Enrich dictionary entries in the background", description = "Example sentences with "
+            + "translations, a mnemonic, usage notes and a CEFR estimate for each entry the course's items are linked to "
+            + "and each entry the words name, one suggestion per entry. 202 with a Location to follow the run.")
+    ResponseEntity<GenerationJobs.Run> enrich(@AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody EnrichmentBody body) {
+        GenerationJobs.Run run = jobs.requestEnrichment(new GenerationJobs.EnrichmentRequest(body.courseId(),
+                body.language() == null ? null : body.language().strip(), body.words(), body.limit()), user.id());
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/generation/jobs/" + run.id())).body(run);
     }
 
@@ -101,7 +118,9 @@ class SuggestionsController {
 
     @PostMapping("/api/v1/admin/suggestions/{id}/approve")
     @Operation(summary = "Approve a suggestion", description = "A skill draft becomes a new skill of its course (a new "
-            + "version), with the generator recorded; result is the new skill's id.")
+            + "version), with the generator recorded; result is the new skill's id. An enrichment enters the dictionary "
+            + "entry as the source glossa-generation (examples join its first meaning, the CEFR estimate its level); "
+            + "result is the entry's id.")
     @ApiResponse(responseCode = "409", description = "Already approved or rejected")
     @ApiResponse(responseCode = "422", description = "Gaps the offline generator left are still unfilled")
     Suggestions.View approve(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {

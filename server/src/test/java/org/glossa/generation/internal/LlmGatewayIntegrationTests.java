@@ -58,7 +58,8 @@ class LlmGatewayIntegrationTests {
         registry.add("glossa.llm.base-url", () -> "http://127.0.0.1:" + provider.port() + "/v1");
         registry.add("glossa.llm.api-key", () -> "test-key");
         registry.add("glossa.llm.model", () -> "fake-model-1");
-        registry.add("glossa.llm.timeout", () -> "3s");
+        // Generous: the machine running the tests may be slow; only the slow-provider test waits this long.
+        registry.add("glossa.llm.timeout", () -> "10s");
         registry.add("glossa.llm.retry-backoff", () -> "10ms");
         registry.add("glossa.llm.breaker-failures", () -> "2");
         registry.add("glossa.llm.breaker-open-for", () -> "60s");
@@ -67,6 +68,8 @@ class LlmGatewayIntegrationTests {
         // On PostgreSQL every test context shares one job store: this one runs its runs itself (see below), so
         // that a run is never picked up by the worker of a context without the fake model, nor the other way round.
         registry.add("jobrunr.background-job-server.enabled", () -> "false");
+        // This extra context stays cached beside the shared one: keep its share of PostgreSQL's connections small.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
     }
 
     @AfterAll
@@ -162,6 +165,21 @@ class LlmGatewayIntegrationTests {
     }
 
     @Test
+    void anEnrichmentIsAskedWithItsOwnTemplateAndSchema() {
+        provider.stubFor(chat().willReturn(okJson(completion("""
+                {"examples": [{"text": "Bebo leche.", "translation": "I drink milk."}], "mnemonic": "Leche, like lactose.",
+                 "usageNotes": "Feminine: la leche.", "cefr": "A1"}
+                """, 150, 40))));
+        Tasks.Data enrichment = tasks.enrich(new Tasks.EnrichInput("es", "leche" + nonce, "noun", List.of("milk"), "en",
+                300, null, List.of()));
+        assertThat(enrichment.generator()).isEqualTo("fake-model-1");
+        assertThat(enrichment.data().get("cefr").asString()).isEqualTo("A1");
+        String user = body(provider.findAll(postRequestedFor(urlEqualTo(CHAT))).getFirst()).get("messages").get(1)
+                .get("content").asString();
+        assertThat(user).contains("Spanish (es): leche" + nonce + " (noun)", "Known meanings: milk", "\"cefr\"");
+    }
+
+    @Test
     void aSecondIdenticalRequestIsAnsweredFromTheCacheWithoutCallingTheProvider() {
         provider.stubFor(chat().willReturn(okJson(completion(validDraft(), 100, 10))));
         long hitsBefore = usage("cache_hits", Tasks.SKILL_DRAFT);
@@ -232,7 +250,7 @@ class LlmGatewayIntegrationTests {
 
     @Test
     void aProviderTooSlowForTheTimeoutIsA503ProblemNotA500() {
-        provider.stubFor(chat().willReturn(okJson(completion("late", 1, 1)).withFixedDelay(6_000)));
+        provider.stubFor(chat().willReturn(okJson(completion("late", 1, 1)).withFixedDelay(12_000)));
         Session session = answeredSession();
 
         MvcTestResult result = session.explain("slow " + nonce);
