@@ -90,6 +90,7 @@ final class FreeDictionaryClient {
         String normalized = Normalizer.normalize(word.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         String key = language + ":" + normalized;
         Optional<Answer> cached = cached(key);
+        log.debug("Outside dictionary lookup {}: cached {}", key, cached);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -129,6 +130,7 @@ final class FreeDictionaryClient {
                 HttpResponse<String> response = send(uri, left.compareTo(settings.requestTimeout()) < 0 ? left
                         : settings.requestTimeout());
                 int status = response.statusCode();
+                log.debug("Outside dictionary {} answered {} on attempt {}", uri, status, attempt);
                 if (status == 200) {
                     if (isEntryArray(response.body())) {
                         breaker.onSuccess();
