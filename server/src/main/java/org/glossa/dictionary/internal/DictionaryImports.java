@@ -368,7 +368,7 @@ public class DictionaryImports {
             long inserted = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.INSERTED).count();
             long updated = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.UPDATED).count();
             long unchanged = outcomes.size() - inserted - updated;
-            long kept = jdbc.sql("select count(*) from dictionary_import_error where import_id = :id")
+            long kept = bad.isEmpty() ? 0 : jdbc.sql("select count(*) from dictionary_import_error where import_id = :id")
                     .param("id", job.id()).query(Long.class).single();
             for (BadLine b : bad.subList(0, (int) Math.max(0, Math.min(bad.size(), settings.keptErrors() - kept)))) {
                 jdbc.sql("insert into dictionary_import_error (import_id, line, message) values (:id, :line, :message)")

@@ -51,6 +51,7 @@ public class EntryStore implements DictionaryEntries {
 
     static final int UNKNOWN_RANK = Integer.MAX_VALUE;
     private static final int MAX_EXACT = 200;
+    static final int PREFIX_CANDIDATES = 5000;
 
     /** The merged fields of an entry that live in its {@code content} column. */
     record Content(List<EntryDocument.Form> forms, List<EntryDocument.Pronunciation> pronunciations,
@@ -434,12 +435,16 @@ public class EntryStore implements DictionaryEntries {
                         : SearchMatch.Match.EXACT_FORM));
         if (best.size() < limit) {
             String pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            // At most PREFIX_CANDIDATES forms are read from the folded index's range, then ranked: the cost stays
+            // bounded for one- or two-letter prefixes (which then rank the first candidates in index order).
             jdbc.sql("""
-                    select entry_id, kind, form, rank from dictionary_term
-                    where language = :language and folded like :pattern escape '\\' and folded <> :key
+                    select entry_id, kind, form, rank from (
+                        select entry_id, kind, form, rank, folded from dictionary_term
+                        where language = :language and folded like :pattern escape '\\' and folded <> :key
+                        limit :candidates) candidates
                     order by rank, folded limit :max
                     """).param("language", language).param("pattern", pattern).param("key", key)
-                    .param("max", Math.min(400, limit * 8))
+                    .param("candidates", PREFIX_CANDIDATES).param("max", Math.min(400, limit * 8))
                     .query((rs, n) -> new Hit(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt(4)))
                     .list().forEach(h -> keep(best, matched, h, h.kind() == 0 ? SearchMatch.Match.PREFIX_LEMMA
                             : SearchMatch.Match.PREFIX_FORM));
