@@ -142,6 +142,12 @@ class DictionaryImportIntegrationTests {
         assertThat(done.get("counts").get("inserted").asLong()).isEqualTo(real.size());
         assertThat(done.get("counts").get("skipped").asLong()).isEqualTo(1);
         assertThat(done.get("linesDone").asLong()).isEqualTo(lines.size());
+        // The same import is a job in /api/v1/admin/jobs, under the same id, with its counts and bad lines.
+        JsonNode job = api.json(api.get("/api/v1/admin/jobs/" + done.get("id").asString(), admin.accessToken()));
+        assertThat(job.get("kind").asString()).isEqualTo("dictionary-import");
+        assertThat(job.get("counts").get("inserted").asLong()).isEqualTo(real.size());
+        assertThat(job.get("errorCount").asLong()).isEqualTo(3);
+        assertThat(job.get("progress").get("done").asLong()).isEqualTo(lines.size());
     }
 
     @Test

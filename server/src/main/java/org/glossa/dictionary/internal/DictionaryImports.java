@@ -20,9 +20,10 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.glossa.dictionary.UpsertOutcome;
 import org.glossa.shared.ApiProblem;
+import org.glossa.shared.jobs.JobProgress;
+import org.glossa.shared.jobs.TrackedJobs;
 import org.glossa.shared.validation.LanguageTag;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +93,7 @@ public class DictionaryImports {
     }
 
     private final JdbcClient jdbc;
-    private final JobScheduler jobs;
+    private final TrackedJobs jobs;
     private final EntryStore store;
     private final ImportFiles files;
     private final LibreLingoReader.Factory libreLingo;
@@ -102,7 +103,7 @@ public class DictionaryImports {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DictionaryImports(JdbcClient jdbc, JobScheduler jobs, EntryStore store, ImportFiles files,
+    DictionaryImports(JdbcClient jdbc, TrackedJobs jobs, EntryStore store, ImportFiles files,
             LibreLingoReader.Factory libreLingo, ItemLinks links, DictionarySettings settings, JsonMapper json,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
@@ -122,7 +123,7 @@ public class DictionaryImports {
     /** Stores an uploaded file and queues its import. */
     public Status upload(UUID userId, Request request, String fileName, InputStream file) {
         Status status = store(userId, request, fileName, file);
-        enqueue(status.id());
+        enqueue(status.id(), userId);
         return status(status.id()).orElseThrow();
     }
 
@@ -149,13 +150,14 @@ public class DictionaryImports {
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> insert(id, checked, userId,
                 checked.path().getFileName().toString(), checked.path().toString()));
-        enqueue(id);
+        enqueue(id, userId);
         return status(id).orElseThrow();
     }
 
-    private void enqueue(UUID id) {
-        // After the commit, so that the job always finds its row; the job carries only the import's id.
-        jobs.enqueue(() -> run(id));
+    private void enqueue(UUID id, UUID userId) {
+        // After the commit, so that the job always finds its row; the job carries only the import's id, which is
+        // also its id in /api/v1/admin/jobs.
+        jobs.enqueue(id, "dictionary-import", userId, () -> run(id));
     }
 
     record Checked(Format format, Path path, String language, String glossLanguage, String source, String license,
@@ -294,7 +296,7 @@ public class DictionaryImports {
                     batch.add(record);
                 }
                 if (batch.size() >= batchSize || (!more && !batch.isEmpty())) {
-                    badLines += commit(job, batch, source, license);
+                    badLines += commit(job, batch, source, license, jobs.current());
                     batch.clear();
                     batches++;
                     if (badLines > job.errorBudget()) {
@@ -343,7 +345,7 @@ public class DictionaryImports {
     }
 
     /** Writes one batch and the import's progress in one transaction; returns the batch's bad lines. */
-    private long commit(ImportJob job, List<ImportRecord> batch, String source, String license) {
+    private long commit(ImportJob job, List<ImportRecord> batch, String source, String license, JobProgress progress) {
         List<EntryStore.Prepared> prepared = new ArrayList<>(batch.size());
         List<BadLine> bad = new ArrayList<>();
         long skipped = 0;
@@ -362,6 +364,7 @@ public class DictionaryImports {
         }
         long lastLine = batch.getLast().line();
         long skippedLines = skipped;
+        long[] counts = new long[3];
         transactions.executeWithoutResult(status -> {
             List<UpsertOutcome> outcomes = prepared.isEmpty() ? List.of()
                     : store.write(prepared, source, license);
@@ -384,7 +387,14 @@ public class DictionaryImports {
                     """).param("line", lastLine).param("inserted", inserted).param("updated", updated)
                     .param("unchanged", unchanged).param("skipped", skippedLines).param("bad", bad.size())
                     .param("id", job.id()).update();
+            counts[0] = inserted;
+            counts[1] = updated;
+            counts[2] = unchanged;
         });
+        // The same figures for /api/v1/admin/jobs (best effort, after the commit; dictionary_import is the record).
+        progress.done(lastLine).count("inserted", counts[0]).count("updated", counts[1]).count("unchanged", counts[2])
+                .count("skipped", skipped);
+        bad.forEach(b -> progress.error("line " + b.line() + ": " + b.message()));
         return bad.size();
     }
 
