@@ -3,7 +3,6 @@ package org.glossa.gamification.league;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,36 +45,41 @@ class Cohorts {
         }
     }
 
+    /**
+     * Seats the learner in the first cohort of their tier with a free seat, or opens the next one. Whether any
+     * cohort is open and how many exist are read in one statement, so a cohort is opened only when that one
+     * snapshot showed every existing cohort full; if another joiner opened the same number meanwhile, the unique
+     * (week, tier, number) key turns this attempt away and the loop looks again.
+     */
     private void join(UUID userId, LeagueWeek week, int tier, int amount, Instant earnedAt, Instant now) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<UUID> open = jdbc.sql("""
-                    select id from gamification_league_cohort
-                    where week_start = :week and tier = :tier and members < :max
-                    order by number limit 1
+            Seating seating = jdbc.sql("""
+                    select (select id from gamification_league_cohort
+                            where week_start = :week and tier = :tier and members < :max
+                            order by number limit 1) as open_cohort,
+                           (select coalesce(max(number), 0) from gamification_league_cohort
+                            where week_start = :week and tier = :tier) as last_number
                     """).param("week", week.start()).param("tier", tier).param("max", settings.cohortSize())
-                    .query(UUID.class).optional();
+                    .query((rs, n) -> new Seating(rs.getObject("open_cohort", UUID.class), rs.getInt("last_number")))
+                    .single();
             UUID cohort;
-            if (open.isPresent()) {
+            if (seating.openCohort() != null) {
                 // The seat is taken only if the cohort still has one once this transaction holds its row.
                 int seated = jdbc.sql("""
                         update gamification_league_cohort set members = members + 1
                         where id = :id and members < :max
-                        """).param("id", open.get()).param("max", settings.cohortSize()).update();
+                        """).param("id", seating.openCohort()).param("max", settings.cohortSize()).update();
                 if (seated == 0) {
                     continue;
                 }
-                cohort = open.get();
+                cohort = seating.openCohort();
             } else {
-                int number = jdbc.sql("""
-                        select coalesce(max(number), 0) + 1 from gamification_league_cohort
-                        where week_start = :week and tier = :tier
-                        """).param("week", week.start()).param("tier", tier).query(Integer.class).single();
                 cohort = UUID.randomUUID();
                 int opened = jdbc.sql("""
                         insert into gamification_league_cohort (id, week_start, tier, number, members)
                         values (:id, :week, :tier, :number, 1) on conflict do nothing
-                        """).param("id", cohort).param("week", week.start()).param("tier", tier).param("number", number)
-                        .update();
+                        """).param("id", cohort).param("week", week.start()).param("tier", tier)
+                        .param("number", seating.lastNumber() + 1).update();
                 if (opened == 0) {
                     continue;
                 }
@@ -88,6 +92,10 @@ class Cohorts {
             return;
         }
         throw new IllegalStateException("No cohort seat for " + userId + " in week " + week.start());
+    }
+
+    /** One snapshot of a tier's week: the first cohort with a free seat (or null) and the highest cohort number. */
+    private record Seating(UUID openCohort, int lastNumber) {
     }
 
     static OffsetDateTime utc(Instant instant) {
