@@ -54,8 +54,11 @@ public class Achievements {
         this.leagues = leagues;
     }
 
-    /** Current values of the achievements' measures ({@code skills}: count completed skills too, a longer query). */
-    Map<String, Integer> values(Learners.State state, boolean skills) {
+    /**
+     * Current values of the achievements' measures that a session can move ({@code skills}: count completed skills
+     * too, a longer query). League podiums move only when a week closes, which unlocks them itself.
+     */
+    Map<String, Integer> sessionValues(Learners.State state, boolean skills) {
         Map<String, Integer> values = new LinkedHashMap<>();
         values.put("streak", state.streak().longest());
         values.put("total-xp", (int) Math.min(Integer.MAX_VALUE, state.totalXp()));
@@ -64,6 +67,12 @@ public class Achievements {
         if (skills) {
             values.put("skills-completed", progress.skillsCompleted(state.userId()));
         }
+        return values;
+    }
+
+    /** Current values of every achievement's measure ({@code skills}: count completed skills too, a longer query). */
+    Map<String, Integer> values(Learners.State state, boolean skills) {
+        Map<String, Integer> values = sessionValues(state, skills);
         LeagueStanding standing = leagues.getIfAvailable();
         values.put("league-podiums", standing == null ? 0 : standing.podiumFinishes(state.userId()));
         return values;

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +35,12 @@ public class Learners {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final GamificationSettings settings;
 
-    Learners(JdbcClient jdbc, GamificationSettings settings) {
+    Learners(JdbcClient jdbc, JdbcTemplate template, GamificationSettings settings) {
         this.jdbc = jdbc;
+        this.template = template;
         this.settings = settings;
     }
 
@@ -95,11 +98,18 @@ public class Learners {
                 .param("runDay", s.correctRunDay()).param("u", s.userId()).update();
     }
 
+    /** Writes the streak calendar's new days in one batch (a day already written keeps its state). */
     void writeDays(UUID userId, java.util.List<Streak.CalendarDay> days) {
-        for (Streak.CalendarDay day : days) {
-            jdbc.sql("insert into gamification_streak_day (user_id, local_date, state) values (:u, :d, :s) on conflict do nothing")
-                    .param("u", userId).param("d", day.day()).param("s", day.state().name()).update();
+        if (days.isEmpty()) {
+            return;
         }
+        template.batchUpdate("""
+                insert into gamification_streak_day (user_id, local_date, state) values (?, ?, ?) on conflict do nothing
+                """, days, days.size(), (ps, day) -> {
+                    ps.setObject(1, userId);
+                    ps.setObject(2, day.day());
+                    ps.setString(3, day.state().name());
+                });
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -15,6 +15,7 @@ import org.glossa.gamification.QuestCompleted;
 import org.glossa.gamification.internal.GamificationSettings.Quest;
 import org.glossa.gamification.internal.GamificationSettings.QuestKind;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +32,15 @@ public class Quests {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final GamificationSettings settings;
     private final Wallet wallet;
     private final ApplicationEventPublisher events;
 
-    Quests(JdbcClient jdbc, GamificationSettings settings, Wallet wallet, ApplicationEventPublisher events) {
+    Quests(JdbcClient jdbc, JdbcTemplate template, GamificationSettings settings, Wallet wallet,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.template = template;
         this.settings = settings;
         this.wallet = wallet;
         this.events = events;
@@ -90,14 +94,24 @@ public class Quests {
         create(userId, day);
     }
 
-    private void create(UUID userId, LocalDate day) {
-        for (Quest quest : choose(userId, day)) {
-            jdbc.sql("""
-                    insert into gamification_quest (user_id, local_date, code, kind, target, progress, gems)
-                    values (:u, :d, :code, :kind, :target, 0, :gems) on conflict do nothing
-                    """).param("u", userId).param("d", day).param("code", quest.code()).param("kind", quest.kind().name())
-                    .param("target", quest.target()).param("gems", quest.gems()).update();
+    /** Creates the day's quests in one batch; returns them as rows, or re-reads them if another writer came first. */
+    private List<Row> create(UUID userId, LocalDate day) {
+        List<Quest> chosen = choose(userId, day);
+        int[] inserted = template.batchUpdate("""
+                insert into gamification_quest (user_id, local_date, code, kind, target, progress, gems)
+                values (?, ?, ?, ?, ?, 0, ?) on conflict do nothing
+                """, chosen, chosen.size(), (ps, quest) -> {
+                    ps.setObject(1, userId);
+                    ps.setObject(2, day);
+                    ps.setString(3, quest.code());
+                    ps.setString(4, quest.kind().name());
+                    ps.setInt(5, quest.target());
+                    ps.setInt(6, quest.gems());
+                })[0];
+        if (java.util.Arrays.stream(inserted).allMatch(n -> n == 1)) {
+            return chosen.stream().map(q -> new Row(q.code(), q.kind(), q.target(), 0, q.gems(), false)).toList();
         }
+        return rows(userId, day);
     }
 
     /**
@@ -107,8 +121,7 @@ public class Quests {
     void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
         List<Row> quests = rows(userId, day);
         if (quests.isEmpty()) {
-            create(userId, day);
-            quests = rows(userId, day);
+            quests = create(userId, day);
         }
         for (Row quest : quests) {
             int amount = amounts.getOrDefault(quest.kind(), 0);

@@ -20,6 +20,7 @@ import org.glossa.gamification.internal.GamificationSettings.QuestKind;
 import org.glossa.practice.ExerciseAnswered;
 import org.glossa.practice.LessonCompleted;
 import org.glossa.practice.SessionKind;
+import org.glossa.shared.runtime.Database;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +46,15 @@ public class Rewards {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<Entitlements> entitlements;
     private final ObjectProvider<LeagueStanding> leagues;
+    private final Database database;
     private final Clock clock;
 
     Rewards(JdbcClient jdbc, Learners learners, LearnerDays days, XpRules rules, Quests quests,
             Achievements achievements, GamificationSettings settings, ApplicationEventPublisher events,
-            ObjectProvider<Entitlements> entitlements, ObjectProvider<LeagueStanding> leagues, Clock clock) {
+            ObjectProvider<Entitlements> entitlements, ObjectProvider<LeagueStanding> leagues, Database database,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.database = database;
         this.learners = learners;
         this.days = days;
         this.rules = rules;
@@ -74,6 +78,13 @@ public class Rewards {
                 .update();
         if (first == 0) {
             return false;
+        }
+        if (database.postgres()) {
+            // Asynchronous commit: the reaction is visible at once and waits for no disk flush. A crash can lose
+            // only the last fraction of a second of reactions, together with their events' completion marks (a later
+            // commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction); the registry
+            // then republishes those events and this reaction runs again.
+            jdbc.sql("set local synchronous_commit = off").update();
         }
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
@@ -150,7 +161,7 @@ public class Rewards {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
         quests.progress(userId, day, progress, at);
-        achievements.unlock(userId, achievements.values(state, lesson), at);
+        achievements.unlock(userId, achievements.sessionValues(state, lesson), at);
         return true;
     }
 

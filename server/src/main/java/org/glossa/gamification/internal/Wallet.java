@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.glossa.gamification.Gems;
+import org.glossa.shared.runtime.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +26,11 @@ public class Wallet implements Gems {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Database database;
     private final Clock clock;
-    private volatile Boolean postgres;
 
-    Wallet(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    Wallet(JdbcClient jdbc, JdbcTemplate template, Database database, Clock clock) {
+        this.database = database;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -82,7 +84,7 @@ public class Wallet implements Gems {
 
     private void credit(Map<UUID, Integer> credits) {
         List<Map.Entry<UUID, Integer>> entries = new ArrayList<>(credits.entrySet());
-        boolean postgres = postgres();
+        boolean postgres = database.postgres();
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<Map.Entry<UUID, Integer>> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
             if (postgres) {
@@ -98,14 +100,6 @@ public class Wallet implements Gems {
             template.batchUpdate("update gamification_wallet set gems = gems + ? where user_id = ?",
                     chunk.stream().map(e -> new Object[] { e.getValue(), e.getKey() }).toList());
         }
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-        }
-        return postgres;
     }
 
     /** One grant, for quests and achievements; true when it was new. */

@@ -3,6 +3,7 @@ package org.glossa.gamification.league;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,11 @@ class Cohorts {
      * first, so that one learner's concurrent XP takes one seat.
      */
     void add(UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
-        jdbc.sql("insert into gamification_league_member (user_id, joined_at) values (:u, :now) on conflict do nothing")
-                .param("u", userId).param("now", utc(now)).update();
-        jdbc.sql("select user_id from gamification_league_member where user_id = :u for update")
-                .param("u", userId).query(UUID.class).single();
+        if (lockMember(userId).isEmpty()) {
+            jdbc.sql("insert into gamification_league_member (user_id, joined_at) values (:u, :now) on conflict do nothing")
+                    .param("u", userId).param("now", utc(now)).update();
+            lockMember(userId).orElseThrow();
+        }
         int updated = jdbc.sql("""
                 update gamification_league_entry set xp = xp + :amount, reached_at = greatest(reached_at, :at)
                 where week_start = :week and user_id = :u
@@ -43,6 +45,11 @@ class Cohorts {
         if (updated == 0) {
             join(userId, week, standings.tierFor(userId, week).ordinal(), amount, earnedAt, now);
         }
+    }
+
+    private Optional<UUID> lockMember(UUID userId) {
+        return jdbc.sql("select user_id from gamification_league_member where user_id = :u for update")
+                .param("u", userId).query(UUID.class).optional();
     }
 
     /**

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.glossa.gamification.Gems;
 import org.glossa.gamification.LeagueWeekClosed;
 import org.glossa.shared.jobs.RecurringJob;
+import org.glossa.shared.runtime.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,12 +40,11 @@ public class WeeklyClose {
     private final TransactionTemplate transactions;
     /** Every week before this one is known closed: lets each XP skip the check cheaply. */
     private volatile LeagueWeek closedBefore;
-    private final DataSource dataSource;
-    private volatile Boolean postgres;
+    private final Database database;
 
     WeeklyClose(JdbcClient jdbc, LeagueSettings settings, Gems gems, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager, DataSource dataSource) {
-        this.dataSource = dataSource;
+            PlatformTransactionManager transactionManager, Database database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.settings = settings;
         this.gems = gems;
@@ -85,7 +84,7 @@ public class WeeklyClose {
     }
 
     /** Closes ended weeks first if the cheap check says some may be open; for XP that arrives in a new week. */
-    void closeEndedWeeksIfNeeded() {
+    public void closeEndedWeeksIfNeeded() {
         LeagueWeek current = LeagueWeek.of(clock.instant());
         if (!current.equals(closedBefore)) {
             closeEndedWeeks();
@@ -116,7 +115,7 @@ public class WeeklyClose {
         long started = System.nanoTime();
         // 1. Each cohort's final order, written once per cohort: XP, then who reached the score first, then the id.
         //    Outcomes, tiers and absence drops follow from these rankings (see Standings): no row per learner.
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.sql("set local work_mem = '256MB'").update(); // the sort of a big week stays in memory
         }
         jdbc.sql("""
@@ -154,19 +153,6 @@ public class WeeklyClose {
                 week.start(), cohorts, learners, grants.size(), (ranked - started) / 1_000_000,
                 (paid - ranked) / 1_000_000);
         return true;
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            try (java.sql.Connection connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            } catch (java.sql.SQLException e) {
-                known = false;
-            }
-            postgres = known;
-        }
-        return known;
     }
 
     /** The gem grant reference of a week's podium: one grant per learner and week. */

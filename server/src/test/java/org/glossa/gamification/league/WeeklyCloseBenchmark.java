@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.glossa.gamification.Gems;
+import org.glossa.shared.runtime.Database;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -83,15 +84,16 @@ public final class WeeklyCloseBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(week.endsAt().plusSeconds(60), ZoneOffset.UTC);
         // The gamification module's own gem ledger, built by hand (no Spring here).
+        Database database = new Database(dataSource);
         var constructor = Class.forName("org.glossa.gamification.internal.Wallet").getDeclaredConstructor(
-                JdbcClient.class, org.springframework.jdbc.core.JdbcTemplate.class, Clock.class);
+                JdbcClient.class, org.springframework.jdbc.core.JdbcTemplate.class, Database.class, Clock.class);
         constructor.setAccessible(true);
         Gems ledger = (Gems) constructor.newInstance(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource),
-                clock);
+                database, clock);
         List<Object> events = new ArrayList<>();
         LeagueSettings settings = new LeagueSettings(30, List.of(20, 15, 10, 7, 7, 7, 7, 7, 5, 0), 5, List.of(50, 30, 20));
         WeeklyClose close = new WeeklyClose(jdbc, settings, ledger, events::add, clock,
-                new DataSourceTransactionManager(dataSource), dataSource);
+                new DataSourceTransactionManager(dataSource), database);
 
         long start = System.nanoTime();
         boolean closed = close.close(week);
