@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +57,8 @@ class GamificationIntegrationTests {
     Gems gems;
     @Autowired
     Rewards rewards;
+    @Autowired
+    GamificationEventLog published;
 
     TestApi api;
     Learner ana;
@@ -163,8 +166,7 @@ class GamificationIntegrationTests {
         assertThat(stats.get("streak").get("current").asInt()).isEqualTo(1);
         assertThat(stats.get("hearts").get("current").asInt()).isEqualTo(5);
         assertThat(stats.get("hearts").get("nextRefillAt").isNull()).isTrue();
-        // The league counts the ledger's XpEarned after the ledger's transaction: a Bronze cohort, this week.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !stats(ana).get("league").isNull());
+        // The league counted the ledger's XpEarned in the ledger's transaction: a Bronze cohort, this week.
         assertThat(stats(ana).get("league").get("tier").asString()).isEqualTo("BRONZE");
         assertThat(stats(ana).get("league").get("rank").asInt()).isPositive();
         assertThat(jdbc.sql("select goal_met_on from gamification_learner where user_id = :u").param("u", ana.id())
@@ -179,6 +181,29 @@ class GamificationIntegrationTests {
 
         JsonNode quests = api.json(api.get("/api/v1/me/quests", ana.accessToken()));
         assertThat(quests.get("quests")).hasSize(3);
+
+        // What other modules hear: the ledger's two entries, the goal met, the streak's first day, every quest
+        // completed and every achievement tier unlocked, once each.
+        assertThat(published.of(ana.id(), XpEarned.class)).extracting(XpEarned::source, XpEarned::amount)
+                .containsExactlyInAnyOrder(tuple(XpSource.LESSON, 10), tuple(XpSource.PERFECT_LESSON_BONUS, 5));
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).singleElement()
+                .satisfies(met -> assertThat(met.localDate()).isEqualTo(today()))
+                .satisfies(met -> assertThat(met.xpToday()).isEqualTo(15));
+        assertThat(published.of(ana.id(), StreakExtended.class)).extracting(StreakExtended::length).containsExactly(1);
+        List<String> completedQuests = new ArrayList<>();
+        quests.get("quests").forEach(q -> {
+            if (q.get("completed").asBoolean()) {
+                completedQuests.add(q.get("code").asString());
+            }
+        });
+        assertThat(published.of(ana.id(), QuestCompleted.class)).extracting(QuestCompleted::quest)
+                .containsExactlyInAnyOrderElementsOf(completedQuests);
+        List<String> unlocked = new ArrayList<>();
+        achievements.forEach(a -> a.get("unlocked").forEach(u -> unlocked.add(a.get("achievement").asString() + ":"
+                + u.get("tier").asInt())));
+        assertThat(unlocked).contains("perfect-lessons:1");
+        assertThat(published.of(ana.id(), AchievementUnlocked.class)).extracting(u -> u.achievement() + ":" + u.tier())
+                .containsExactlyInAnyOrderElementsOf(unlocked);
         assertThat(api.json(api.get("/api/v1/me/quests", ana.accessToken()))).isEqualTo(quests);
         for (JsonNode quest : quests.get("quests")) {
             switch (quest.get("kind").asString()) {
@@ -275,8 +300,15 @@ class GamificationIntegrationTests {
                 .containsEntry(first.plusDays(1).toString(), "active")
                 .containsEntry(first.plusDays(2).toString(), "frozen");
 
+        assertThat(published.of(ana.id(), StreakFrozen.class)).singleElement()
+                .satisfies(frozen -> assertThat(frozen.frozenDay()).isEqualTo(first.plusDays(2)))
+                .satisfies(frozen -> assertThat(frozen.freezesLeft()).isZero());
+
         nextDays(2); // two more days missed, no freeze left: lost, repairable
         streak = api.json(api.get("/api/v1/me/streak", ana.accessToken()));
+        assertThat(published.of(ana.id(), StreakLost.class)).singleElement()
+                .satisfies(lost -> assertThat(lost.length()).isEqualTo(2))
+                .satisfies(lost -> assertThat(lost.missedDay()).isEqualTo(first.plusDays(3)));
         assertThat(streak.get("current").asInt()).isZero();
         assertThat(streak.get("longest").asInt()).isEqualTo(2);
         assertThat(streak.get("repair").get("length").asInt()).isEqualTo(2);
@@ -358,6 +390,33 @@ class GamificationIntegrationTests {
         assertThat(full.get("current").asInt()).isEqualTo(5);
         assertThat(full.get("nextRefillAt").isNull()).isTrue();
         assertThat(buy(ana, "heart-refill", "r-2")).as("already full").hasStatus(409);
+    }
+
+    @Test
+    void withTheUnlimitedHeartsEntitlementWrongAnswersCostNothingUntilItEnds() {
+        Learner admin = api.admin();
+        Instant until = clock.now().plus(Duration.ofHours(2));
+        assertThat(api.put("/api/v1/admin/users/" + ana.id() + "/entitlements/unlimited-hearts",
+                Map.of("expiresAt", until.toString()), admin.accessToken())).hasStatusOk();
+
+        String id = answerLesson(ana, 5);
+        complete(ana, id);
+        awaitRewarded(id);
+        // Every answer was rewarded (its row exists) and none cost a heart.
+        long answers = jdbc.sql("select count(*) from practice_answer where session_id = :s and verdict = 'wrong'")
+                .param("s", UUID.fromString(id)).query(Long.class).single();
+        assertThat(answers).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from gamification_answer_done where session_id = :s").param("s", UUID.fromString(id))
+                .query(Long.class).single() >= answers);
+        assertThat(stats(ana).get("hearts").get("current").asInt()).isEqualTo(5);
+
+        // Once the grant has ended, a wrong answer costs a heart again.
+        clock.advance(Duration.ofHours(3));
+        ana = api.login(ana.email(), ana.password());
+        String next = answerLesson(ana, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats(ana).get("hearts").get("current").asInt() == 4);
+        complete(ana, next);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.glossa.fsrs.DayBoundary;
 import org.glossa.gamification.DailyGoalMet;
-import org.glossa.gamification.Entitlements;
 import org.glossa.gamification.LeagueStanding;
 import org.glossa.gamification.LeagueWeekClosed;
 import org.glossa.gamification.StreakExtended;
@@ -20,6 +19,7 @@ import org.glossa.gamification.internal.GamificationSettings.QuestKind;
 import org.glossa.practice.ExerciseAnswered;
 import org.glossa.practice.LessonCompleted;
 import org.glossa.practice.SessionKind;
+import org.glossa.shared.Entitlements;
 import org.glossa.shared.runtime.Database;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,14 +44,14 @@ public class Rewards {
     private final Achievements achievements;
     private final GamificationSettings settings;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<Entitlements> entitlements;
+    private final Entitlements entitlements;
     private final ObjectProvider<LeagueStanding> leagues;
     private final Database database;
     private final Clock clock;
 
     Rewards(JdbcClient jdbc, Learners learners, LearnerDays days, XpRules rules, Quests quests,
             Achievements achievements, GamificationSettings settings, ApplicationEventPublisher events,
-            ObjectProvider<Entitlements> entitlements, ObjectProvider<LeagueStanding> leagues, Database database,
+            Entitlements entitlements, ObjectProvider<LeagueStanding> leagues, Database database,
             Clock clock) {
         this.jdbc = jdbc;
         this.database = database;
@@ -202,8 +202,7 @@ public class Rewards {
     }
 
     boolean unlimitedHearts(UUID userId) {
-        Entitlements e = entitlements.getIfAvailable();
-        return e != null && e.has(userId, Entitlements.UNLIMITED_HEARTS);
+        return entitlements.has(userId, Entitlements.UNLIMITED_HEARTS);
     }
 
     int xpOn(UUID userId, LocalDate day) {

@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.glossa.content.CourseSummary;
 import org.glossa.content.Courses;
 import org.glossa.content.ItemView;
-import org.glossa.generation.GenerationEntitlements;
 import org.glossa.practice.AnsweredExercise;
 import org.glossa.practice.AnsweredExercises;
 import org.glossa.shared.ApiProblem;
+import org.glossa.shared.Entitlements;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,12 +33,12 @@ public class Explanations {
     private final Tasks tasks;
     private final Quotas quotas;
     private final GenerationSettings settings;
-    private final List<GenerationEntitlements> entitlements;
+    private final Entitlements entitlements;
     private final GroundingWords grounding;
     private final Clock clock;
 
     Explanations(AnsweredExercises exercises, Courses courses, Tasks tasks, Quotas quotas, GenerationSettings settings,
-            List<GenerationEntitlements> entitlements, GroundingWords grounding, Clock clock) {
+            Entitlements entitlements, GroundingWords grounding, Clock clock) {
         this.exercises = exercises;
         this.courses = courses;
         this.tasks = tasks;
@@ -57,7 +57,7 @@ public class Explanations {
         }
         CourseSummary course = courses.outline(exercise.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"))
                 .course();
-        boolean unlimited = entitlements.stream().anyMatch(e -> e.has(userId, GenerationEntitlements.UNLIMITED_EXPLANATIONS));
+        boolean unlimited = entitlements.has(userId, Entitlements.UNLIMITED_EXPLANATIONS);
         Integer remaining = null;
         Instant takenAt = clock.instant();
         if (!unlimited) {

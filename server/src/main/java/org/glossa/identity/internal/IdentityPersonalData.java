@@ -4,14 +4,16 @@ import java.util.UUID;
 import org.glossa.shared.PersonalData;
 import org.springframework.stereotype.Component;
 
-/** Identity's part of the data export: the account and its login sessions. */
+/** Identity's part of the data export: the account, its login sessions and its entitlements. */
 @Component
 class IdentityPersonalData implements PersonalData {
 
     private final AccountService accounts;
+    private final AccountEntitlements entitlements;
 
-    IdentityPersonalData(AccountService accounts) {
+    IdentityPersonalData(AccountService accounts, AccountEntitlements entitlements) {
         this.accounts = accounts;
+        this.entitlements = entitlements;
     }
 
     @Override
@@ -21,6 +23,8 @@ class IdentityPersonalData implements PersonalData {
 
     @Override
     public Object export(UUID userId) {
-        return accounts.export(userId);
+        java.util.Map<String, Object> data = accounts.export(userId);
+        data.put("entitlements", entitlements.of(userId));
+        return data;
     }
 }

@@ -9,15 +9,19 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.glossa.identity.CurrentUser;
 import org.glossa.identity.Role;
+import org.glossa.identity.internal.AccountEntitlements;
 import org.glossa.identity.internal.AccountService;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +29,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins list and search users, change their roles, and disable or re-enable accounts. */
+/** Admins list and search users, change their roles and entitlements, and disable or re-enable accounts. */
 @RestController
 @RequestMapping("/api/v1/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -37,9 +42,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminUsersController {
 
     private final AccountService accounts;
+    private final AccountEntitlements entitlements;
 
-    AdminUsersController(AccountService accounts) {
+    AdminUsersController(AccountService accounts, AccountEntitlements entitlements) {
         this.accounts = accounts;
+        this.entitlements = entitlements;
+    }
+
+    record EntitlementGrant(Instant expiresAt) {
     }
 
     record UserPage(List<AccountResponse> items, int page, int size, long totalItems, int totalPages) {
@@ -81,5 +91,27 @@ class AdminUsersController {
     @Operation(summary = "Re-enable an account")
     AccountResponse enable(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id) {
         return AccountResponse.of(accounts.enable(admin.id(), id, true));
+    }
+
+    @GetMapping("/{id}/entitlements")
+    @Operation(summary = "A user's entitlements", description = "Expired grants are listed with their end.")
+    List<AccountEntitlements.Grant> entitlements(@PathVariable UUID id) {
+        return entitlements.of(id);
+    }
+
+    @PutMapping("/{id}/entitlements/{entitlement}")
+    @Operation(summary = "Grant an entitlement", description = """
+            `unlimited-hearts` or `unlimited-explanations`, until `expiresAt` (optional; no body: no end). Granting
+            it again sets the new end.""")
+    AccountEntitlements.Grant grant(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
+            @PathVariable String entitlement, @RequestBody(required = false) EntitlementGrant body) {
+        return entitlements.grant(admin.id(), id, entitlement, body == null ? null : body.expiresAt());
+    }
+
+    @DeleteMapping("/{id}/entitlements/{entitlement}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Take an entitlement back")
+    void revoke(@PathVariable UUID id, @PathVariable String entitlement) {
+        entitlements.revoke(id, entitlement);
     }
 }
