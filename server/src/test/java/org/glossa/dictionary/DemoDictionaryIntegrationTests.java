@@ -62,8 +62,11 @@ class DemoDictionaryIntegrationTests {
     void anInflectedFormWithoutItsAccentFindsItsLemmaWithAGloss() {
         TestApi api = new TestApi(mvc, json);
         Learner learner = api.register("searcher");
-        JsonNode hit = api.json(api.get("/api/v1/dictionary/es/search?q=estan", learner.accessToken())).get(0);
-        assertThat(hit.get("lemma").asString()).isEqualTo("estar");
-        assertThat(hit.get("summary").asString()).contains("to be");
+        // Other tests of this shared context may add Spanish entries too: look for the demo's among the hits.
+        JsonNode hits = api.json(api.get("/api/v1/dictionary/es/search?q=estan", learner.accessToken()));
+        List<String> found = new ArrayList<>();
+        hits.forEach(h -> found.add(h.get("lemma").asString() + " / " + h.get("matched").asString() + " / "
+                + h.get("match").asString() + " / " + h.get("summary").asString()));
+        assertThat(found).anySatisfy(hit -> assertThat(hit).startsWith("estar / están / EXACT_FORM / to be"));
     }
 }

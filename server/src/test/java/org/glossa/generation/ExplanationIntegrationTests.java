@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glossa.shared.time.Timestamps.utc;
 
 /** "Explain my answer" with no language model configured: the offline generator answers, plainly labelled. */
 @GlossaIntegrationTest
@@ -119,7 +120,7 @@ class ExplanationIntegrationTests {
         clock.advance(Duration.ofSeconds(retryAfter + 1));
         Learner again = api.login(ana.email(), ana.password());
         jdbc.sql("update practice_session set last_activity_at = :now where id = cast(:id as uuid)")
-                .param("now", java.time.OffsetDateTime.ofInstant(clock.now(), java.time.ZoneOffset.UTC))
+                .param("now", utc(clock.now()))
                 .param("id", sessionId).update();
         assertThat(api.post(explanation(translate), Map.of("answer", "next day"), again.accessToken())).hasStatusOk();
     }

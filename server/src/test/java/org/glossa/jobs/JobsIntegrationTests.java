@@ -2,7 +2,6 @@ package org.glossa.jobs;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.glossa.shared.time.Timestamps.utc;
 
 /** Jobs as admins and learners follow them: state, progress, counts, errors, retries, and who may see what. */
 @GlossaIntegrationTest
@@ -162,7 +162,7 @@ class JobsIntegrationTests {
 
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.now());
         for (UUID id : List.of(old, recent)) {
             OffsetDateTime finished = id.equals(old) ? now.minusDays(31) : now.minusDays(29);
             jdbc.sql("""

@@ -2,7 +2,6 @@ package org.glossa.content.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,8 @@ import org.glossa.shared.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Editors build and change courses piece by piece: a draft course, its sections, skills and items.
@@ -210,6 +211,6 @@ public class CourseAuthoring {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

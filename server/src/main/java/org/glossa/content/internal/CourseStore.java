@@ -2,9 +2,7 @@ package org.glossa.content.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Stores a course, all or nothing. A course is found again by its key, so an import of a course that
@@ -53,7 +53,7 @@ class CourseStore {
     Stored store(String key, UUID newId, Function<UUID, CourseDocument> build, List<String> warnings) {
         Optional<UUID> existing = idOf(key);
         CourseDocument course = build.apply(existing.orElse(newId));
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         int version;
         if (existing.isPresent()) {
             version = jdbc.sql("select version from content_course where id = :id").param("id", course.id())

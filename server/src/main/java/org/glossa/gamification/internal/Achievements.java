@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * Achievements with tiers: each tier is unlocked once (its row's primary key), rewarded with gems (the tier
  * number times {@code achievement-gems}) and announced with {@link AchievementUnlocked}.
@@ -93,7 +95,7 @@ public class Achievements {
                         insert into gamification_achievement (user_id, kind, tier, threshold, unlocked_at)
                         values (:u, :k, :t, :th, :at) on conflict do nothing
                         """).param("u", userId).param("k", value.getKey()).param("t", tier).param("th", threshold)
-                        .param("at", Learners.time(at)).update();
+                        .param("at", utc(at)).update();
                 if (inserted == 1) {
                     fresh++;
                     int gems = settings.achievementGems() * tier;

@@ -2,15 +2,15 @@ package org.glossa.gamification.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * The one row of gamification state per learner. Every change to a learner's counters, streak or hearts
@@ -94,7 +94,7 @@ public class Learners {
                 .param("dayStart", streak.boundary() == null ? null : streak.boundary().startHour())
                 .param("freezes", streak.freezes()).param("lostLength", streak.lostLength())
                 .param("lostOn", streak.lostOn()).param("hearts", s.hearts().current())
-                .param("since", time(s.hearts().since())).param("run", s.correctRun())
+                .param("since", utc(s.hearts().since())).param("run", s.correctRun())
                 .param("runDay", s.correctRunDay()).param("u", s.userId()).update();
     }
 
@@ -112,7 +112,4 @@ public class Learners {
                 });
     }
 
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * Daily quests: each learner day has its own quests, chosen from the catalogue by a seed made of the learner
  * and the date (same learner and day, same quests; kinds never repeat within a day). A new day (the learner's
@@ -137,7 +139,7 @@ public class Quests {
             jdbc.sql("""
                     update gamification_quest set progress = :p, completed_at = :at
                     where user_id = :u and local_date = :d and code = :c
-                    """).param("p", next).param("at", reached ? Learners.time(at) : null).param("u", userId)
+                    """).param("p", next).param("at", reached ? utc(at) : null).param("u", userId)
                     .param("d", day).param("c", quest.code()).update();
             if (reached) {
                 wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * Gamification's reaction to what learners do: a completed session writes the XP ledger and moves the daily
  * goal, the streak, hearts, quests and achievements, all in one transaction under the learner's lock; a
@@ -74,7 +76,7 @@ public class Rewards {
         int first = jdbc.sql("""
                 insert into gamification_session_done (session_id, user_id, done_at) values (:s, :u, :at)
                 on conflict do nothing
-                """).param("s", done.sessionId()).param("u", userId).param("at", Learners.time(done.completedAt()))
+                """).param("s", done.sessionId()).param("u", userId).param("at", utc(done.completedAt()))
                 .update();
         if (first == 0) {
             return false;
@@ -125,7 +127,7 @@ public class Rewards {
                     values (:id, :u, :c, :s, :source, :amount, :at, :day) on conflict do nothing
                     """).param("id", entry).param("u", userId).param("c", done.courseId()).param("s", done.sessionId())
                     .param("source", part.source().name()).param("amount", part.amount())
-                    .param("at", Learners.time(at)).param("day", day).update();
+                    .param("at", utc(at)).param("day", day).update();
             if (inserted == 1) {
                 xp += part.amount();
                 events.publishEvent(new XpEarned(entry, userId, done.courseId(), part.source(), part.amount(), at, day));

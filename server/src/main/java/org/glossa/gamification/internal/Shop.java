@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * The shop: streak freezes, streak repair and heart refills for gems. A purchase is idempotent by its
  * {@code purchaseId} (a replay returns the stored result); the learner's row is locked first, then the wallet
@@ -102,7 +104,7 @@ public class Shop {
                 insert into gamification_purchase (user_id, purchase_id, item, price, result, created_at)
                 values (:u, :p, :item, :price, :result, :at)
                 """).param("u", userId).param("p", purchaseId).param("item", item).param("price", price)
-                .param("result", json.writeValueAsString(purchase)).param("at", Learners.time(now)).update();
+                .param("result", json.writeValueAsString(purchase)).param("at", utc(now)).update();
         return purchase;
     }
 

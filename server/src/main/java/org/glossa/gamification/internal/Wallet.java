@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * The gem ledger: append-only entries, one per {@code (learner, reference)}, and a wallet row per learner
  * whose balance changes only with an entry. Spending is a conditional UPDATE ({@code gems >= price}), so
@@ -58,7 +60,7 @@ public class Wallet implements Gems {
                 throw new IllegalArgumentException("a grant must be positive: " + grant);
             }
         }
-        java.time.OffsetDateTime now = Learners.time(clock.instant());
+        java.time.OffsetDateTime now = utc(clock.instant());
         Map<UUID, Integer> credits = new TreeMap<>(Comparator.naturalOrder());
         int fresh = 0;
         for (int from = 0; from < grants.size(); from += BATCH) {
@@ -121,7 +123,7 @@ public class Wallet implements Gems {
                 insert into gamification_gem_entry (id, user_id, amount, reason, reference, created_at)
                 values (:id, :u, :amount, :reason, :ref, :now)
                 """).param("id", UUID.randomUUID()).param("u", userId).param("amount", -price).param("reason", reason)
-                .param("ref", reference).param("now", Learners.time(clock.instant())).update();
+                .param("ref", reference).param("now", utc(clock.instant())).update();
         return true;
     }
 

@@ -1,12 +1,12 @@
 package org.glossa.gamification.league;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Puts a learner's XP into their league week: the week's first XP takes a seat in a cohort of their tier that
@@ -105,8 +105,5 @@ class Cohorts {
     private record Seating(UUID openCohort, int lastNumber) {
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
 }

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * Counts each XP ledger entry once for the learner's league week and on the leaderboards. The XP counts for the
  * league week of its instant; if that week is already closed (a late or replayed event), for the current week.
@@ -115,7 +117,7 @@ public class LeagueXp {
                 """, entries, entries.size(), (ps, xp) -> {
                     ps.setObject(1, xp.entryId());
                     ps.setObject(2, xp.userId());
-                    ps.setObject(3, Cohorts.utc(now));
+                    ps.setObject(3, utc(now));
                 })[0];
         record Key(UUID userId, LeagueWeek week, UUID courseId) {
         }

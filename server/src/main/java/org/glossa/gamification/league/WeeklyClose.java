@@ -20,6 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * Closes league weeks: writes every cohort's final ranking (from which promotions, demotions and absence drops
  * follow, see {@link Standings}), pays the podium in gems and publishes {@link LeagueWeekClosed}. A week is closed
@@ -108,7 +110,7 @@ public class WeeklyClose {
         int claimed = jdbc.sql("""
                 insert into gamification_league_week (week_start, closed_at, cohorts, learners)
                 values (:week, :now, 0, 0) on conflict do nothing
-                """).param("week", week.start()).param("now", Cohorts.utc(now)).update();
+                """).param("week", week.start()).param("now", utc(now)).update();
         if (claimed == 0) {
             return false;
         }

@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * The one way to the language model: renders a named template, answers from the cache when the same
@@ -257,7 +257,7 @@ class LlmGateway {
                 """).param("id", id).param("task", task).param("template", prompt.name() + "@" + prompt.version())
                 .param("generator", settings.model()).param("errors", PromptTemplates.cut(String.join("\n", errors), 3900))
                 .param("reply", reply == null ? null : PromptTemplates.cut(reply, 7900))
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update());
+                .param("at", utc(clock.instant())).update());
         log.warn("The {} reply failed validation twice (failure {}): {}", task, id, errors);
         return id;
     }

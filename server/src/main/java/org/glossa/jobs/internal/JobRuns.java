@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,8 @@ import org.jobrunr.server.runner.ThreadLocalJobContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * The record of every background job ({@code job_run}, keyed by JobRunr's job id): who started it, its state
@@ -126,7 +126,7 @@ public class JobRuns implements TrackedJobs {
                         insert into job_run (id, kind, state, created_at, updated_at) values (:id, :kind, :state, :created, :now)
                         """).param("id", jobId).param("kind", clip(jobName == null ? "job" : jobName, 300))
                         .param("state", state.name())
-                        .param("created", jobCreatedAt == null ? now : OffsetDateTime.ofInstant(jobCreatedAt, ZoneOffset.UTC))
+                        .param("created", jobCreatedAt == null ? now : utc(jobCreatedAt))
                         .param("now", now).update();
             } catch (DuplicateKeyException raced) {
                 // recorded meanwhile by the node that enqueued it
@@ -185,7 +185,7 @@ public class JobRuns implements TrackedJobs {
     /** Forgets finished jobs older than {@code glossa.jobs.keep-finished}. */
     public int forgetOldRuns() {
         return jdbc.sql("delete from job_run where finished_at < :before")
-                .param("before", OffsetDateTime.ofInstant(clock.instant().minus(settings.keepFinished()), ZoneOffset.UTC))
+                .param("before", utc(clock.instant().minus(settings.keepFinished())))
                 .update();
     }
 
@@ -230,7 +230,7 @@ public class JobRuns implements TrackedJobs {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 
     static String clip(String text, int length) {

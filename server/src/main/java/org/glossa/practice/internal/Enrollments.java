@@ -2,12 +2,13 @@ package org.glossa.practice.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /** Which courses a learner takes. Enrolling twice is harmless. */
 @Component
@@ -29,7 +30,7 @@ public class Enrollments {
                 insert into practice_enrollment (user_id, course_id, enrolled_at) values (:user, :course, :now)
                 on conflict do nothing
                 """).param("user", userId).param("course", courseId)
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update() == 1;
+                .param("now", utc(clock.instant())).update() == 1;
     }
 
     public Optional<OffsetDateTime> enrolledAt(UUID userId, UUID courseId) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Lesson, practice and mistakes sessions: start (exercises generated from a stored seed), answer
@@ -193,7 +194,7 @@ public class Sessions {
                 .param("exercise", exerciseId).param("answerId", answerId)
                 .param("items", exercise.itemIds().stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .param("verdict", reply.verdict()).param("reply", json.writeValueAsString(reply))
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+                .param("now", utc(now)).update();
         touch(sessionId);
         events.publishEvent(new ExerciseAnswered(userId, sessionId, session.courseId(), exerciseId, exercise.type(),
                 exercise.itemIds(), reply.verdict(), reply.correct(), durationMs, now, session.kind()));
@@ -272,7 +273,7 @@ public class Sessions {
                 update practice_session set status = 'COMPLETED', completed_at = :now, last_activity_at = :now,
                     result = :result
                 where id = :id
-                """).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                """).param("now", utc(now))
                 .param("result", json.writeValueAsString(result)).param("id", sessionId).update();
         events.publishEvent(new LessonCompleted(userId, sessionId, session.courseId(), session.skillId(),
                 session.lessonId(), session.kind(), xp, correct, total, perfect, now));
@@ -288,7 +289,7 @@ public class Sessions {
         long earlier = jdbc.sql("""
                 select count(*) from practice_session
                 where user_id = :user and kind <> 'LESSON' and status = 'COMPLETED' and completed_at >= :dayStart
-                """).param("user", userId).param("dayStart", OffsetDateTime.ofInstant(dayStart, ZoneOffset.UTC))
+                """).param("user", userId).param("dayStart", utc(dayStart))
                 .query(Long.class).single();
         return sessionXp.xpFor(kind, perfect, (int) earlier);
     }
@@ -303,7 +304,7 @@ public class Sessions {
                     insert into practice_item_seen (user_id, item_id, first_seen_at) values (:user, :item, :now)
                     on conflict do nothing
                     """).param("user", userId).param("item", item)
-                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+                    .param("now", utc(now)).update();
         }
         return added;
     }
@@ -331,7 +332,7 @@ public class Sessions {
         List<String> rows = jdbc.sql("""
                 select item_ids from practice_answer where user_id = :user and verdict = 'wrong' and answered_at >= :since
                 order by answered_at desc
-                """).param("user", userId).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                """).param("user", userId).param("since", utc(since))
                 .query(String.class).list();
         Set<UUID> items = new LinkedHashSet<>();
         rows.forEach(row -> java.util.Arrays.stream(row.split(",")).filter(s -> !s.isBlank()).map(UUID::fromString)
@@ -383,6 +384,6 @@ public class Sessions {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /**
  * A learner's memory items and their FSRS state. Reviews apply in time order and once per review
  * id; each learner's scheduler uses their time zone, day start and desired retention.
@@ -136,8 +138,8 @@ public class Memory implements ReviewItemSource, LearnerMemory {
         params.put("step", next.step());
         params.put("s", next.memory() == null ? null : next.memory().stability());
         params.put("d", next.memory() == null ? null : next.memory().difficulty());
-        params.put("due", odt(next.due()));
-        params.put("last", next.lastReview() == null ? null : odt(next.lastReview()));
+        params.put("due", utc(next.due()));
+        params.put("last", utc(next.lastReview()));
         params.put("days", next.scheduledDays());
         params.put("reps", next.reps());
         params.put("lapses", next.lapses());
@@ -158,7 +160,7 @@ public class Memory implements ReviewItemSource, LearnerMemory {
                 insert into review_log (id, user_id, review_id, item_id, rating, state, reviewed_at, duration_ms, source)
                 values (:id, :u, :r, :i, :rating, :state, :at, :ms, :source)
                 """).param("id", UUID.randomUUID()).param("u", userId).param("r", reviewId).param("i", itemId)
-                .param("rating", rating.grade()).param("state", outcome.previousState().name()).param("at", odt(at))
+                .param("rating", rating.grade()).param("state", outcome.previousState().name()).param("at", utc(at))
                 .param("ms", durationMs).param("source", source).update();
         return Outcome.APPLIED;
     }
@@ -181,7 +183,7 @@ public class Memory implements ReviewItemSource, LearnerMemory {
                 : " where user_id = :u and course_id = :c and due <= :now";
         int candidates = Math.min(2000, Math.max(200, limit * 20));
         var query = jdbc.sql(ITEM + where + " order by due limit " + candidates).param("u", userId)
-                .param("now", odt(now));
+                .param("now", utc(now));
         if (courseId != null) {
             query = query.param("c", courseId);
         }
@@ -210,7 +212,4 @@ public class Memory implements ReviewItemSource, LearnerMemory {
         return new Item(rs.getObject("item_id", UUID.class), rs.getObject("course_id", UUID.class), card);
     }
 
-    static OffsetDateTime odt(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

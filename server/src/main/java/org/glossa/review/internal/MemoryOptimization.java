@@ -3,7 +3,6 @@ package org.glossa.review.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Fits FSRS parameters to one learner's own review log, as a background job on any node. New
@@ -164,7 +165,7 @@ public class MemoryOptimization {
                 where l.reviewed_at > coalesce((select max(o.requested_at) from review_optimization o
                                                 where o.user_id = l.user_id), :epoch)
                 group by l.user_id having count(*) >= :min
-                """).param("epoch", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC))
+                """).param("epoch", utc(Instant.EPOCH))
                 .param("min", NEW_REVIEWS_FOR_NIGHTLY_RUN).query(UUID.class).list();
         learners.forEach(this::request);
         if (!learners.isEmpty()) {
@@ -173,6 +174,6 @@ public class MemoryOptimization {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

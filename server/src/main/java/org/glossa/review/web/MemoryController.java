@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /** A learner's view of their memory: states, what is due, a forecast, retention, and their settings. */
 @RestController
 @Tag(name = "My memory")
@@ -96,8 +98,7 @@ class MemoryController {
                     coalesce(sum(case when state = 'REVIEW' then 1 else 0 end), 0) as graduated,
                     coalesce(sum(case when state = 'REVIEW' and rating > 1 then 1 else 0 end), 0) as recalled
                 from review_log where user_id = :u and reviewed_at >= :since
-                """).param("u", user.id()).param("since", java.time.OffsetDateTime.ofInstant(
-                        now.minus(java.time.Duration.ofDays(30)), java.time.ZoneOffset.UTC))
+                """).param("u", user.id()).param("since", utc(now.minus(java.time.Duration.ofDays(30))))
                 .query((rs, n) -> new long[] { rs.getLong("reviews"), rs.getLong("graduated"), rs.getLong("recalled") })
                 .single();
         // Overdue items count on day 0 of the forecast, so day 0 is what is due by the end of today.

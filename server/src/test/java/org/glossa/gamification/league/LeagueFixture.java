@@ -9,6 +9,8 @@ import org.glossa.gamification.XpSource;
 import org.glossa.shared.time.TestClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.glossa.shared.time.Timestamps.utc;
+
 /** Moves the test clock to league weeks and feeds XP the way the ledger does. */
 final class LeagueFixture {
 
@@ -71,7 +73,7 @@ final class LeagueFixture {
         jdbc.sql("""
                 insert into gamification_league_week (week_start, closed_at, cohorts, learners) values (:w, :now, 0, 0)
                 on conflict do nothing
-                """).param("w", previous.start()).param("now", Cohorts.utc(clock.instant())).update();
+                """).param("w", previous.start()).param("now", utc(clock.instant())).update();
         java.util.List<String> ranking = new java.util.ArrayList<>(java.util.Collections.nCopies(30, Ranking.GONE));
         ranking.set(20, userId.toString());
         UUID cohort = UUID.randomUUID();
@@ -85,9 +87,9 @@ final class LeagueFixture {
                 insert into gamification_league_entry (week_start, user_id, cohort_id, tier, xp, reached_at, joined_at)
                 values (:w, :u, :c, :t, 1, :at, :at)
                 """).param("w", previous.start()).param("u", userId).param("c", cohort).param("t", tier.ordinal())
-                .param("at", Cohorts.utc(previous.startsAt())).update();
+                .param("at", utc(previous.startsAt())).update();
         jdbc.sql("insert into gamification_league_member (user_id, joined_at) values (:u, :at) on conflict do nothing")
-                .param("u", userId).param("at", Cohorts.utc(previous.startsAt())).update();
+                .param("u", userId).param("at", utc(previous.startsAt())).update();
     }
 
     Tier tierOf(UUID userId) {
