@@ -105,6 +105,12 @@ class JobsIntegrationTests {
         JsonNode failed = api.json(api.get("/api/v1/admin/jobs?state=FAILED&size=200", admin.accessToken()));
         assertThat(failed.get("items").findValuesAsString("id")).contains(id.toString());
 
+        // Its kind's module heard of the final failure, once (the earlier failure was retried, not final).
+        assertThat(sample.failures).filteredOn(f -> f.jobId().equals(id)).singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo("sample-failure"))
+                .satisfies(f -> assertThat(f.failedAttempts()).isEqualTo(2))
+                .satisfies(f -> assertThat(f.lastFailure()).contains("fails on purpose"));
+
         // The one who started it sees the failure, without the exception text.
         JsonNode mine = api.json(api.get("/api/v1/me/jobs/" + id, admin.accessToken()));
         assertThat(mine.get("state").asString()).isEqualTo("FAILED");

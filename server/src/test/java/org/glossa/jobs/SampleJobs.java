@@ -1,12 +1,16 @@
 package org.glossa.jobs;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.glossa.shared.jobs.JobFailed;
 import org.glossa.shared.jobs.JobProgress;
 import org.glossa.shared.jobs.TrackedJobs;
 import org.jobrunr.jobs.annotations.Job;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Jobs for the tests: one that reports progress the way an import does, one that always fails. */
+/** Jobs for the tests: one that reports progress the way an import does, one that always fails; final failures heard. */
 @Component
 public class SampleJobs {
 
@@ -28,6 +32,14 @@ public class SampleJobs {
             }
             progress.advance(1);
         }
+    }
+
+    /** Every final failure published, as the module that started a job hears it. */
+    public final List<JobFailed> failures = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void on(JobFailed failed) {
+        failures.add(failed);
     }
 
     @Job(name = "Sample failure", retries = 1)

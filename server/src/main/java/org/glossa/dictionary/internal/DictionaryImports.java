@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DictionaryImports {
 
+    /** The kind of an import's tracked job. */
+    static final String JOB_KIND = "dictionary-import";
+
     private static final Logger log = LoggerFactory.getLogger(DictionaryImports.class);
 
     public enum Format {
@@ -157,7 +160,7 @@ public class DictionaryImports {
     private void enqueue(UUID id, UUID userId) {
         // After the commit, so that the job always finds its row; the job carries only the import's id, which is
         // also its id in /api/v1/admin/jobs.
-        jobs.enqueue(id, "dictionary-import", userId, () -> run(id));
+        jobs.enqueue(id, JOB_KIND, userId, () -> run(id));
     }
 
     record Checked(Format format, Path path, String language, String glossLanguage, String source, String license,

@@ -14,12 +14,14 @@ import org.glossa.content.ItemKind;
 import org.glossa.content.ItemView;
 import org.glossa.shared.ApiProblem;
 import org.glossa.shared.ProblemKind;
+import org.glossa.shared.jobs.JobFailed;
 import org.glossa.shared.jobs.JobProgress;
 import org.glossa.shared.jobs.TrackedJobs;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -235,6 +237,22 @@ public class GenerationJobs {
     static Tasks.CourseWord word(ItemView item) {
         return new Tasks.CourseWord(item.text(), item.translation(), item.targetAnswers().stream().skip(1).toList(),
                 item.sourceAnswers().stream().skip(1).toList(), item.kind() == ItemKind.PHRASE);
+    }
+
+    /**
+     * A run whose job failed for the last time (its retries spent while the model stayed away) is FAILED with the
+     * reason, instead of WAITING for a retry that will never come.
+     */
+    @ApplicationModuleListener
+    void on(JobFailed failed) {
+        if (!failed.kind().startsWith("generation-")) {
+            return;
+        }
+        String message = "Stopped after " + failed.failedAttempts() + " failed attempts; nothing more will be tried.";
+        jdbc.sql("""
+                update generation_job set status = 'FAILED', message = :m, finished_at = :now
+                where id = :id and status not in ('SUCCEEDED', 'FAILED')
+                """).param("m", message).param("now", now()).param("id", failed.jobId()).update();
     }
 
     private void status(UUID runId, String status, String message) {

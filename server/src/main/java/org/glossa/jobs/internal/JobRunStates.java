@@ -51,8 +51,11 @@ class JobRunStates {
                 long failures = job.getJobStatesOfType(FailedState.class).count();
                 String lastFailure = job.getLastJobStateOfType(FailedState.class)
                         .map(f -> f.getExceptionType() + ": " + f.getExceptionMessage()).orElse(null);
+                // A failure JobRunr will retry is followed by SCHEDULED in the same save: only a FAILED that is still
+                // the job's state when the filters run is final.
+                boolean current = job.getJobState().getName() == newState.getName();
                 runs.getObject().stateChanged(job.getId(), job.getJobName(), job.getCreatedAt(), newState.getName(),
-                        (int) failures, lastFailure);
+                        current, (int) failures, lastFailure);
             } catch (RuntimeException e) {
                 // The record is for people following the job; it must never stop the job itself.
                 log.warn("Could not record state {} of job {}", newState.getName(), job.getId(), e);

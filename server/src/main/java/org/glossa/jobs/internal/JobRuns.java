@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.glossa.shared.jobs.JobFailed;
 import org.glossa.shared.jobs.JobProgress;
 import org.glossa.shared.jobs.JobSettings;
 import org.glossa.shared.jobs.TrackedJobs;
@@ -18,9 +19,12 @@ import org.jobrunr.jobs.lambdas.JobLambda;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.server.runner.ThreadLocalJobContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.glossa.shared.time.Timestamps.utc;
 
@@ -85,9 +89,14 @@ public class JobRuns implements TrackedJobs {
     private final JobScheduler scheduler;
     private final Clock clock;
     private final JobSettings settings;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    JobRuns(JdbcClient jdbc, JobScheduler scheduler, Clock clock, JobSettings settings) {
+    JobRuns(JdbcClient jdbc, JobScheduler scheduler, Clock clock, JobSettings settings,
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.scheduler = scheduler;
         this.clock = clock;
         this.settings = settings;
@@ -116,9 +125,13 @@ public class JobRuns implements TrackedJobs {
     }
 
     /** Follows JobRunr's state changes; creates the record of a job started without {@link #enqueue}. */
-    void stateChanged(UUID jobId, String jobName, Instant jobCreatedAt, StateName name, int failedAttempts,
-            String lastFailure) {
+    void stateChanged(UUID jobId, String jobName, Instant jobCreatedAt, StateName name, boolean current,
+            int failedAttempts, String lastFailure) {
         State state = State.of(name);
+        if (state == State.FAILED && current && Boolean.TRUE.equals(transactions.execute(tx -> gaveUp(jobId, failedAttempts,
+                lastFailure)))) {
+            return;
+        }
         OffsetDateTime now = now();
         if (updateState(jobId, state, failedAttempts, lastFailure, now) == 0) {
             try {
@@ -133,6 +146,27 @@ public class JobRuns implements TrackedJobs {
             }
             updateState(jobId, state, failedAttempts, lastFailure, now);
         }
+    }
+
+    /**
+     * The job's final failure (FAILED is still its state: no retry follows): records it and, on the first report
+     * only, publishes {@link JobFailed} in the same transaction. False when the job has no record yet.
+     */
+    private boolean gaveUp(UUID jobId, int failedAttempts, String lastFailure) {
+        record Before(String kind, String state) {
+        }
+        Optional<Before> before = jdbc.sql("select kind, state from job_run where id = :id for update").param("id", jobId)
+                .query((rs, n) -> new Before(rs.getString(1), rs.getString(2))).optional();
+        if (before.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = now();
+        updateState(jobId, State.FAILED, failedAttempts, lastFailure, now);
+        if (!before.get().state().equals(State.FAILED.name())) {
+            events.publishEvent(new JobFailed(jobId, before.get().kind(), failedAttempts,
+                    clip(lastFailure, MESSAGE_LENGTH), now.toInstant()));
+        }
+        return true;
     }
 
     private int updateState(UUID jobId, State state, int failedAttempts, String lastFailure, OffsetDateTime now) {
