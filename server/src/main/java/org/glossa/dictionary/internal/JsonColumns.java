@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes JSON text into JSON columns on both databases: H2 stores a bound string as a JSON string unless
- * told {@code FORMAT JSON}; PostgreSQL needs a cast to {@code jsonb}.
+ * told {@code FORMAT JSON}; PostgreSQL needs a cast to {@code json} (the dictionary's JSON columns are {@code json}
+ * there since V1_20).
  */
 @Component
 class JsonColumns {
@@ -24,7 +25,7 @@ class JsonColumns {
 
     /** The SQL for a JSON-typed parameter, e.g. {@code json("?")} or {@code json(":content")}. */
     String json(String parameter) {
-        return h2 ? parameter + " format json" : "cast(" + parameter + " as jsonb)";
+        return h2 ? parameter + " format json" : "cast(" + parameter + " as json)";
     }
 
     boolean postgres() {
