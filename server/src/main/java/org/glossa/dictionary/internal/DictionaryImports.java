@@ -289,20 +289,16 @@ public class DictionaryImports {
                 jdbc.sql("update dictionary_import set source = :source, license = :license where id = :id")
                         .param("source", source).param("license", license).param("id", importId).update();
             }
-            List<ImportRecord> batch = new ArrayList<>(batchSize);
-            ImportRecord record;
-            boolean more = true;
-            while (more) {
-                record = reader.next();
-                more = record != null;
-                if (record != null) {
-                    batch.add(record);
-                }
-                if (batch.size() >= batchSize || (!more && !batch.isEmpty())) {
+            String batchSource = source;
+            String batchLicense = license;
+            try (ReadAhead<Batch> ahead = new ReadAhead<>("dictionary-import-" + importId, 2,
+                    () -> read(reader, batchSize, batchSource, batchLicense))) {
+                Batch batch;
+                while ((batch = ahead.next()) != null) {
                     badLines += commit(job, batch, source, license, jobs.current());
-                    batch.clear();
                     batches++;
                     if (badLines > job.errorBudget()) {
+                        ahead.close(); // no more reading from the file that goes now
                         finish(importId, "FAILED", badLines + " bad lines, more than the error budget of "
                                 + job.errorBudget() + "; the batches read until then were imported");
                         files.delete(importId);
@@ -347,12 +343,21 @@ public class DictionaryImports {
         };
     }
 
-    /** Writes one batch and the import's progress in one transaction; returns the batch's bad lines. */
-    private long commit(ImportJob job, List<ImportRecord> batch, String source, String license, JobProgress progress) {
-        List<EntryStore.Prepared> prepared = new ArrayList<>(batch.size());
+    /** A batch of lines read and checked, ready to be written. */
+    private record Batch(List<EntryStore.Prepared> prepared, List<BadLine> bad, long skipped, long lastLine) {
+    }
+
+    /** Reads the next batch of lines and prepares its entries (on the read-ahead's thread); null at the end. */
+    private Batch read(ImportReader reader, int batchSize, String source, String license) throws IOException {
+        List<EntryStore.Prepared> prepared = new ArrayList<>(batchSize);
         List<BadLine> bad = new ArrayList<>();
         long skipped = 0;
-        for (ImportRecord r : batch) {
+        long lastLine = 0;
+        int records = 0;
+        ImportRecord r;
+        while (records < batchSize && (r = reader.next()) != null) {
+            records++;
+            lastLine = r.line();
             if (r.error() != null) {
                 bad.add(new BadLine(r.line(), r.error()));
             } else if (r.skipped()) {
@@ -365,8 +370,15 @@ public class DictionaryImports {
                 }
             }
         }
-        long lastLine = batch.getLast().line();
-        long skippedLines = skipped;
+        return records == 0 ? null : new Batch(prepared, bad, skipped, lastLine);
+    }
+
+    /** Writes one batch and the import's progress in one transaction; returns the batch's bad lines. */
+    private long commit(ImportJob job, Batch batch, String source, String license, JobProgress progress) {
+        List<EntryStore.Prepared> prepared = batch.prepared();
+        List<BadLine> bad = batch.bad();
+        long skipped = batch.skipped();
+        long lastLine = batch.lastLine();
         long[] counts = new long[3];
         transactions.executeWithoutResult(status -> {
             List<UpsertOutcome> outcomes = prepared.isEmpty() ? List.of()
@@ -388,7 +400,7 @@ public class DictionaryImports {
                         bad_lines = bad_lines + :bad
                     where id = :id
                     """).param("line", lastLine).param("inserted", inserted).param("updated", updated)
-                    .param("unchanged", unchanged).param("skipped", skippedLines).param("bad", bad.size())
+                    .param("unchanged", unchanged).param("skipped", skipped).param("bad", bad.size())
                     .param("id", job.id()).update();
             counts[0] = inserted;
             counts[1] = updated;
