@@ -22,6 +22,7 @@ import org.glossa.dictionary.UpsertOutcome;
 import org.glossa.shared.ApiProblem;
 import org.glossa.shared.jobs.JobProgress;
 import org.glossa.shared.jobs.TrackedJobs;
+import org.glossa.shared.runtime.Database;
 import org.glossa.shared.validation.LanguageTag;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
@@ -103,12 +104,13 @@ public class DictionaryImports {
     private final ItemLinks links;
     private final DictionarySettings settings;
     private final JsonMapper json;
+    private final Database database;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DictionaryImports(JdbcClient jdbc, TrackedJobs jobs, EntryStore store, ImportFiles files,
             LibreLingoReader.Factory libreLingo, ItemLinks links, DictionarySettings settings, JsonMapper json,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            Database database, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.store = store;
@@ -117,6 +119,7 @@ public class DictionaryImports {
         this.links = links;
         this.settings = settings;
         this.json = json;
+        this.database = database;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -381,6 +384,12 @@ public class DictionaryImports {
         long lastLine = batch.lastLine();
         long[] counts = new long[3];
         transactions.executeWithoutResult(status -> {
+            if (database.postgres()) {
+                // Asynchronous commit: a batch waits for no disk flush. A crash can lose only the last fraction of a
+                // second of batches, and with them the lines_done that counted them (same transaction): the job
+                // resumes before them and imports them again.
+                jdbc.sql("set local synchronous_commit = off").update();
+            }
             List<UpsertOutcome> outcomes = prepared.isEmpty() ? List.of()
                     : store.write(prepared, source, license);
             long inserted = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.INSERTED).count();
