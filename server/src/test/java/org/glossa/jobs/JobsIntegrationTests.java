@@ -106,7 +106,7 @@ class JobsIntegrationTests {
         assertThat(failed.get("items").findValuesAsString("id")).contains(id.toString());
 
         // Its kind's module heard of the final failure, once (the earlier failure was retried, not final).
-        assertThat(sample.failures).filteredOn(f -> f.jobId().equals(id)).singleElement()
+        assertThat(SampleJobs.failures).filteredOn(f -> f.jobId().equals(id)).singleElement()
                 .satisfies(f -> assertThat(f.kind()).isEqualTo("sample-failure"))
                 .satisfies(f -> assertThat(f.failedAttempts()).isEqualTo(2))
                 .satisfies(f -> assertThat(f.lastFailure()).contains("fails on purpose"));

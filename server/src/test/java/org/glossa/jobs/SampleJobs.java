@@ -34,8 +34,11 @@ public class SampleJobs {
         }
     }
 
-    /** Every final failure published, as the module that started a job hears it. */
-    public final List<JobFailed> failures = new CopyOnWriteArrayList<>();
+    /**
+     * Every final failure published, as the module that started a job hears it. Static: on PostgreSQL every test
+     * context in this JVM runs jobs from the one shared database, so the job may fail in another context's server.
+     */
+    public static final List<JobFailed> failures = new CopyOnWriteArrayList<>();
 
     @EventListener
     void on(JobFailed failed) {
