@@ -11,6 +11,7 @@ import org.glossa.GlossaIntegrationTest;
 import org.glossa.TestApi;
 import org.glossa.TestApi.Learner;
 import org.glossa.practice.LessonKey;
+import org.glossa.review.internal.MemoryOptimization;
 import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class MemoryIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    MemoryOptimization optimization;
 
     TestApi api;
     Learner ana;
@@ -171,6 +174,31 @@ class MemoryIntegrationTests {
         assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(run.get("adopted").asBoolean()).isFalse();
         assertThat(run.get("message").asString()).contains("Not enough");
+    }
+
+    @Test
+    void twoRequestsAtOnceQueueOneRunAndTheNextAfterItEndsQueuesANewOne() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Callable<UUID>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(() -> optimization.request(ana.id()).id());
+        }
+        java.util.Set<UUID> runs = new java.util.HashSet<>();
+        try {
+            for (var result : pool.invokeAll(requests)) {
+                runs.add(result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(runs).hasSize(1);
+        UUID first = runs.iterator().next();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> jdbc.sql(
+                "select status from review_optimization where id = :id").param("id", first).query(String.class).single()
+                .equals("SUCCEEDED"));
+        assertThat(optimization.request(ana.id()).id()).as("a new run once the first has ended").isNotEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from review_optimization where user_id = :u").param("u", ana.id())
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -488,7 +488,12 @@ public class EntryStore implements DictionaryEntries {
                 log.warn("The outside dictionary {} failed on a lookup; answering without it", outside.source(), e);
                 documents = List.of();
             }
-            List<EntryDocument> usable = documents.stream().filter(d -> language.equals(d.language())).toList();
+            // Tags compared as stored (normalized): "en-us" from the outside answers a search in "en-US".
+            String wanted = LanguageTag.Validator.normalize(language);
+            List<EntryDocument> usable = documents.stream()
+                    .filter(d -> d.language() != null && wanted != null
+                            && wanted.equals(LanguageTag.Validator.normalize(d.language())))
+                    .toList();
             if (!usable.isEmpty()) {
                 upsertAll(usable, outside.source(), outside.license());
                 found = searchLocal(language, key, limit);

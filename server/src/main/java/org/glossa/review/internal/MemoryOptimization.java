@@ -15,6 +15,7 @@ import org.glossa.fsrs.Parameters;
 import org.glossa.fsrs.Rating;
 import org.glossa.fsrs.ReviewLog;
 import org.glossa.fsrs.TrainingItem;
+import org.glossa.shared.jobs.JobFailed;
 import org.glossa.shared.jobs.RecurringJob;
 import org.glossa.shared.jobs.TrackedJobs;
 import org.jobrunr.jobs.annotations.Job;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,8 @@ import static org.glossa.shared.time.Timestamps.utc;
  */
 @Service
 public class MemoryOptimization {
+
+    static final String JOB_KIND = "memory-optimization";
 
     private static final Logger log = LoggerFactory.getLogger(MemoryOptimization.class);
 
@@ -58,22 +62,38 @@ public class MemoryOptimization {
         this.clock = clock;
     }
 
-    /** Queues a run for the learner; one queued or running run at a time. */
+    /**
+     * Queues a run for the learner, or returns the one already pending (queued, running or waiting for a retry): the
+     * unique {@code pending_user} slot keeps it to one even when two nodes ask at once.
+     */
     @Transactional
     public Run request(UUID userId) {
-        Optional<UUID> pending = jdbc.sql("""
-                select id from review_optimization where user_id = :u and status in ('QUEUED', 'RUNNING')
-                """).param("u", userId).query(UUID.class).optional();
-        if (pending.isPresent()) {
-            return run(userId, pending.get()).orElseThrow();
-        }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into review_optimization (id, user_id, status, requested_at) values (:id, :u, 'QUEUED', :now)
+        int queued = jdbc.sql("""
+                insert into review_optimization (id, user_id, status, requested_at, pending_user)
+                values (:id, :u, 'QUEUED', :now, :u) on conflict do nothing
                 """).param("id", id).param("u", userId).param("now", now()).update();
+        if (queued == 0) {
+            UUID pending = jdbc.sql("select id from review_optimization where pending_user = :u").param("u", userId)
+                    .query(UUID.class).single();
+            return run(userId, pending).orElseThrow();
+        }
         // The run id is the job's id (the learner follows it at /me/jobs too); the job carries only that id.
-        jobs.enqueue(id, "memory-optimization", userId, () -> optimize(id));
+        jobs.enqueue(id, JOB_KIND, userId, () -> optimize(id));
         return run(userId, id).orElseThrow();
+    }
+
+    /** A run whose job failed for the last time frees the learner's slot: the next request queues a new one. */
+    @ApplicationModuleListener
+    void on(JobFailed failed) {
+        if (JOB_KIND.equals(failed.kind())) {
+            jdbc.sql("""
+                    update review_optimization set pending_user = null, status = 'FAILED', finished_at = coalesce(finished_at, :now),
+                        message = 'The optimization failed ' || :attempts || ' times; ask again later.'
+                    where id = :id
+                    """).param("now", now()).param("attempts", failed.failedAttempts()).param("id", failed.jobId())
+                    .update();
+        }
     }
 
     public Optional<Run> run(UUID userId, UUID runId) {
@@ -144,9 +164,11 @@ public class MemoryOptimization {
 
     private void finish(UUID runId, String status, Integer reviews, Double before, Double after, boolean adopted,
             String message) {
+        // A failure keeps the slot: JobRunr retries the run (JobFailed frees it when it gives up).
         jdbc.sql("""
                 update review_optimization set status = :status, finished_at = :now, reviews = :reviews,
-                    log_loss_before = :before, log_loss_after = :after, adopted = :adopted, message = :message
+                    log_loss_before = :before, log_loss_after = :after, adopted = :adopted, message = :message,
+                    pending_user = case when :status = 'FAILED' then pending_user else null end
                 where id = :id
                 """).param("status", status).param("now", now()).param("reviews", reviews).param("before", before)
                 .param("after", after).param("adopted", adopted).param("message", message).param("id", runId).update();
