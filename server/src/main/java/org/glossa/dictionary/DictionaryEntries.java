@@ -24,6 +24,15 @@ public interface DictionaryEntries {
     Optional<DictionaryEntry> find(UUID id);
 
     /**
+     * A page (from 0) of the language's entries, most frequent first, entries without a frequency rank after them,
+     * then by lemma. Pages go at most {@link #MAX_BROWSE} entries deep.
+     */
+    List<EntrySummary> browse(String language, int page, int size);
+
+    /** How deep {@link #browse} pages go: searching finds every entry, browsing is for the most frequent ones. */
+    int MAX_BROWSE = 10_000;
+
+    /**
      * Entries whose lemma or an inflected form is {@code word}, ignoring case and accents; lemma matches
      * first, then by frequency. Never calls an outside dictionary.
      */

@@ -72,6 +72,27 @@ class DictionarySearchIntegrationTests {
     }
 
     @Test
+    void browsingListsTheMostFrequentEntriesFirstAndBadPagesNameTheField() {
+        List<String> all = new java.util.ArrayList<>();
+        api.json(api.get("/api/v1/dictionary/" + LANG + "/entries?size=200", learner.accessToken()))
+                .forEach(e -> all.add(e.get("lemma").asString()));
+        assertThat(all).containsExactly("ser", "ir", "niño", "nido", "niñera", "fuimostra");
+        MvcTestResult second = api.get("/api/v1/dictionary/" + LANG + "/entries?page=1&size=2", learner.accessToken());
+        assertThat(second).hasStatusOk();
+        assertThat(api.json(second).findValuesAsString("lemma")).containsExactly("niño", "nido");
+        assertThat(api.json(second).get(0).get("summary").asString()).isEqualTo("boy, child");
+
+        assertThat(api.get("/api/v1/dictionary/" + LANG + "/entries?size=201", learner.accessToken())).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("size");
+        assertThat(api.get("/api/v1/dictionary/" + LANG + "/entries?page=-1", learner.accessToken())).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("page");
+        assertThat(api.get("/api/v1/dictionary/" + LANG + "/entries?page=50&size=200", learner.accessToken()))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("page");
+        assertThat(api.get("/api/v1/dictionary/not_a_tag!/entries", learner.accessToken())).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("lang");
+    }
+
+    @Test
     void anInflectedFormWithoutAccentsFindsEveryLemmaItBelongsTo() {
         MvcTestResult result = api.get("/api/v1/dictionary/" + LANG + "/search?q=FUIMOS", learner.accessToken());
         assertThat(lemmas(result)).containsExactly("ser", "ir", "fuimostra");

@@ -218,4 +218,40 @@ class SuggestionsIntegrationTests {
         return jdbc.sql("select version from content_course where id = cast(:id as uuid)").param("id", courseId)
                 .query(Integer.class).single();
     }
+
+    @Test
+    void anEnrichmentOfALanguageTakesItsMostFrequentEntriesNotSuggestedYetRunAfterRun() {
+        String language = "qge"; // private use: no other test's entries
+        for (String[] word : new String[][] { { "uno", "1", "one" }, { "dos", "2", "two" }, { "tres", "3", "three" },
+                { "cuatro", null, "four" } }) {
+            dictionary.upsert(new org.glossa.dictionary.EntryDocument(language, word[0], "num", null, null, List.of(),
+                    List.of(), List.of(new org.glossa.dictionary.EntryDocument.Sense(List.of(
+                            new org.glossa.dictionary.EntryDocument.Gloss("en", word[2])), List.of(), List.of())),
+                    List.of(), word[1] == null ? null : Integer.valueOf(word[1]), null, null), "test", "CC0");
+        }
+        assertThat(targets(enrich(language, 2))).containsExactlyInAnyOrder("uno", "dos");
+        assertThat(targets(enrich(language, 2))).as("the next ones").containsExactlyInAnyOrder("tres", "cuatro");
+        assertThat(targets(enrich(language, 2))).as("nothing left to suggest").isEmpty();
+        assertThat(api.post("/api/v1/admin/generation/enrichments", Map.of("words", List.of("uno")), admin.accessToken()))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("courseId");
+    }
+
+    private String enrich(String language, int limit) {
+        MvcTestResult accepted = api.post("/api/v1/admin/generation/enrichments", Map.of("language", language,
+                "limit", limit), admin.accessToken());
+        assertThat(accepted).hasStatus(202);
+        String location = accepted.getResponse().getHeader("Location");
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.json(api.get(location, admin.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        return run.get("id").asString();
+    }
+
+    /** The lemmas of the entries a run suggested enrichments for. */
+    private List<String> targets(String runId) {
+        return jdbc.sql("select target from generation_suggestion where job_id = cast(:id as uuid)")
+                .param("id", runId).query(String.class).list().stream()
+                .map(target -> dictionary.find(UUID.fromString(target)).orElseThrow().lemma()).toList();
+    }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.glossa.dictionary.DictionaryEntries;
 import org.glossa.dictionary.DictionaryEntry;
 import org.glossa.dictionary.EntryDocument;
+import org.glossa.dictionary.EntrySummary;
 import org.glossa.dictionary.ExternalDictionary;
 import org.glossa.dictionary.SearchMatch;
 import org.glossa.dictionary.UpsertOutcome;
@@ -436,6 +437,19 @@ public class EntryStore implements DictionaryEntries {
                             (Integer) rs.getObject(6), rs.getString(7), fieldSources,
                             sources, rs.getObject(10, OffsetDateTime.class).toInstant());
                 }).optional();
+    }
+
+    @Override
+    public List<EntrySummary> browse(String language, int page, int size) {
+        if (page < 0 || size < 1 || (long) (page + 1) * size > MAX_BROWSE) {
+            throw new IllegalArgumentException("page and size reach past the first " + MAX_BROWSE + " entries");
+        }
+        return jdbc.sql("""
+                select id, lemma, part_of_speech, frequency_rank, cefr, summary from dictionary_entry
+                where language = :language order by frequency_rank, lemma, id limit :size offset :offset
+                """).param("language", language).param("size", size).param("offset", page * size)
+                .query((rs, n) -> new EntrySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6))).list();
     }
 
     @Override

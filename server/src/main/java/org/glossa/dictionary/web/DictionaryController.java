@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.glossa.dictionary.DictionaryEntries;
 import org.glossa.dictionary.DictionaryEntry;
+import org.glossa.dictionary.EntrySummary;
 import org.glossa.dictionary.SearchMatch;
 import org.glossa.dictionary.internal.SearchKeys;
 import org.glossa.shared.ApiProblem;
@@ -68,6 +69,45 @@ class DictionaryController {
             throw ApiProblem.invalid(violations);
         }
         return entries.search(language, q, max);
+    }
+
+    @GetMapping("/entries")
+    @Operation(summary = "Browse a language's dictionary", description = "Most frequent first (entries without a "
+            + "frequency rank after them), then by lemma; pages start at 0 and reach the first 10,000 entries (search "
+            + "finds every entry).")
+    @ApiResponse(responseCode = "400", description = "`lang`, `page` or `size` invalid; `errors` names the field")
+    List<EntrySummary> browse(@PathVariable String lang,
+            @Parameter(description = "from 0, default 0") @RequestParam(required = false) String page,
+            @Parameter(description = "1 to 200, default 50") @RequestParam(required = false) String size) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String language = language(lang, violations);
+        int number = whole(page, 0, "page", 0, DictionaryEntries.MAX_BROWSE - 1, violations);
+        int count = whole(size, 50, "size", 1, 200, violations);
+        if (violations.isEmpty() && (long) (number + 1) * count > DictionaryEntries.MAX_BROWSE) {
+            violations.add(new FieldViolation("page", "page and size reach past the first "
+                    + DictionaryEntries.MAX_BROWSE + " entries; search for the others"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        return entries.browse(language, number, count);
+    }
+
+    private static int whole(String value, int fallback, String field, int min, int max,
+            List<FieldViolation> violations) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        violations.add(new FieldViolation(field, "must be a whole number from " + min + " to " + max));
+        return fallback;
     }
 
     @GetMapping("/entries/{id}")

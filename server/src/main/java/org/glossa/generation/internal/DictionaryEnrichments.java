@@ -8,8 +8,10 @@ import java.util.UUID;
 import org.glossa.dictionary.DictionaryEntries;
 import org.glossa.dictionary.DictionaryEntry;
 import org.glossa.dictionary.EntryDocument;
+import org.glossa.dictionary.EntrySummary;
 import org.glossa.dictionary.UpsertOutcome;
 import org.glossa.shared.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +29,12 @@ class DictionaryEnrichments implements Suggestions.SuggestionTarget {
 
     private final DictionaryEntries dictionary;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
 
-    DictionaryEnrichments(DictionaryEntries dictionary, JsonMapper json) {
+    DictionaryEnrichments(DictionaryEntries dictionary, JsonMapper json, JdbcClient jdbc) {
         this.dictionary = dictionary;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     /** An entry to enrich and what the generator is told about it. */
@@ -38,8 +42,9 @@ class DictionaryEnrichments implements Suggestions.SuggestionTarget {
     }
 
     /**
-     * The entries to enrich: those the course's items are linked to, or those the words name, each once,
-     * at most {@code limit}. Example phrases come from the course when there is one.
+     * The entries to enrich: those the course's items are linked to, or those the words name, or (neither given)
+     * the language's most frequent entries without an enrichment suggestion yet; each once, at most {@code limit}.
+     * Example phrases come from the course when there is one.
      */
     List<Target> targets(String language, List<String> words, List<org.glossa.content.ItemView> courseItems,
             String glossLanguage, int limit) {
@@ -55,6 +60,27 @@ class DictionaryEnrichments implements Suggestions.SuggestionTarget {
             for (DictionaryEntry entry : dictionary.lookup(language, word.strip(), 1)) {
                 if (entries.size() < limit) {
                     entries.putIfAbsent(entry.id(), entry);
+                }
+            }
+        }
+        if (courseItems.isEmpty() && words.isEmpty()) {
+            // The language's entries, most frequent first, that no enrichment was suggested for yet: each run takes
+            // the next ones.
+            int size = 200;
+            for (int page = 0; entries.size() < limit && (long) (page + 1) * size <= DictionaryEntries.MAX_BROWSE; page++) {
+                List<EntrySummary> batch = dictionary.browse(language, page, size);
+                java.util.Set<String> suggested = batch.isEmpty() ? java.util.Set.of()
+                        : new java.util.HashSet<>(jdbc.sql("""
+                                select target from generation_suggestion where kind = 'ENRICHMENT' and target in (:ids)
+                                """).param("ids", batch.stream().map(b -> b.id().toString()).toList())
+                                .query(String.class).list());
+                for (EntrySummary summary : batch) {
+                    if (entries.size() < limit && !suggested.contains(summary.id().toString())) {
+                        dictionary.find(summary.id()).ifPresent(e -> entries.put(e.id(), e));
+                    }
+                }
+                if (batch.size() < size) {
+                    break;
                 }
             }
         }

@@ -93,8 +93,8 @@ public class GenerationJobs {
     UUID storeEnrichment(EnrichmentRequest request, UUID editor) {
         if (request.courseId() != null) {
             courses.outline(request.courseId()).orElseThrow(() -> ApiProblem.notFound("The course"));
-        } else if (request.language() == null || request.words() == null || request.words().isEmpty()) {
-            throw ApiProblem.invalid("courseId", "give a courseId, or a language with words");
+        } else if (request.language() == null || request.language().isBlank()) {
+            throw ApiProblem.invalid("courseId", "give a courseId, or a language (with words, or for its entries)");
         }
         return store(Suggestions.Kind.ENRICHMENT, json.writeValueAsString(request), editor);
     }
