@@ -12,7 +12,8 @@ import java.util.UUID;
 public record DictionaryEntry(UUID id, String language, String lemma, String partOfSpeech, String gender,
         List<EntryDocument.Form> forms, List<EntryDocument.Pronunciation> pronunciations,
         List<EntryDocument.Sense> senses, List<EntryDocument.Translation> translations, Integer frequencyRank,
-        String cefr, Map<String, String> fieldSources, List<Source> sources, Instant updatedAt) {
+        String cefr, List<EntryDocument.Note> notes, Map<String, String> fieldSources, List<Source> sources,
+        Instant updatedAt) {
 
     public record Source(String source, String license) {
     }

@@ -1,5 +1,6 @@
 package org.glossa.dictionary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -13,16 +14,27 @@ import java.util.List;
  * @param frequencyRank 1 for the most frequent word of the language; null when unknown
  * @param cefr A1 to C2 where known
  * @param document the source's own document for this entry, whole, as JSON text; null to keep this record itself
+ * @param notes usage notes and mnemonics for learners
  */
 public record EntryDocument(String language, String lemma, String partOfSpeech, String homograph, String gender,
         List<Form> forms, List<Pronunciation> pronunciations, List<Sense> senses, List<Translation> translations,
-        Integer frequencyRank, String cefr, String document) {
+        Integer frequencyRank, String cefr, String document,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {
 
     public EntryDocument {
         forms = forms == null ? List.of() : List.copyOf(forms);
         pronunciations = pronunciations == null ? List.of() : List.copyOf(pronunciations);
         senses = senses == null ? List.of() : List.copyOf(senses);
         translations = translations == null ? List.of() : List.copyOf(translations);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** An entry without notes (most sources have none). */
+    public EntryDocument(String language, String lemma, String partOfSpeech, String homograph, String gender,
+            List<Form> forms, List<Pronunciation> pronunciations, List<Sense> senses, List<Translation> translations,
+            Integer frequencyRank, String cefr, String document) {
+        this(language, lemma, partOfSpeech, homograph, gender, forms, pronunciations, senses, translations,
+                frequencyRank, cefr, document, List.of());
     }
 
     /** A lemma with nothing else yet: add the rest with the {@code with...} methods or the canonical constructor. */
@@ -33,17 +45,29 @@ public record EntryDocument(String language, String lemma, String partOfSpeech, 
 
     public EntryDocument withSenses(List<Sense> senses) {
         return new EntryDocument(language, lemma, partOfSpeech, homograph, gender, forms, pronunciations, senses,
-                translations, frequencyRank, cefr, document);
+                translations, frequencyRank, cefr, document, notes);
     }
 
     public EntryDocument withForms(List<Form> forms) {
         return new EntryDocument(language, lemma, partOfSpeech, homograph, gender, forms, pronunciations, senses,
-                translations, frequencyRank, cefr, document);
+                translations, frequencyRank, cefr, document, notes);
     }
 
     public EntryDocument withDocument(String document) {
         return new EntryDocument(language, lemma, partOfSpeech, homograph, gender, forms, pronunciations, senses,
-                translations, frequencyRank, cefr, document);
+                translations, frequencyRank, cefr, document, notes);
+    }
+
+    public EntryDocument withNotes(List<Note> notes) {
+        return new EntryDocument(language, lemma, partOfSpeech, homograph, gender, forms, pronunciations, senses,
+                translations, frequencyRank, cefr, document, notes);
+    }
+
+    /**
+     * A note for learners: {@code usage} (how the word is used) or {@code mnemonic} (a memory aid), in the language
+     * of its text.
+     */
+    public record Note(String kind, String language, String text) {
     }
 
     /** An inflected form with its grammatical tags (first-person, plural, preterite, ...). */

@@ -212,6 +212,13 @@ class SuggestionsIntegrationTests {
         assertThat(entry.cefr()).isEqualTo(content.get("cefr").asString());
         assertThat(entry.sources()).extracting(org.glossa.dictionary.DictionaryEntry.Source::source)
                 .contains("glossa-generation", "test");
+        // The learner sees the mnemonic and the usage notes with the entry, in the course's source language.
+        JsonNode shown = api.json(api.get("/api/v1/dictionary/es/entries/" + entryId, admin.accessToken()));
+        assertThat(shown.get("notes").findValuesAsString("kind")).containsExactly("usage", "mnemonic");
+        assertThat(shown.get("notes").get(1).get("text").asString()).isEqualTo("A piglet is so small it still drinks leche.");
+        assertThat(shown.get("notes").get(0).get("text").asString()).contains("suckling pig");
+        assertThat(shown.get("notes").findValuesAsString("language")).containsOnly("en");
+        assertThat(shown.get("fieldSources").get("notes").asString()).isEqualTo("glossa-generation");
     }
 
     private int version() {

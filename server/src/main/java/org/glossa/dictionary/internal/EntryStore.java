@@ -58,7 +58,16 @@ public class EntryStore implements DictionaryEntries {
 
     /** The merged fields of an entry that live in its {@code content} column. */
     record Content(List<EntryDocument.Form> forms, List<EntryDocument.Pronunciation> pronunciations,
-            List<EntryDocument.Sense> senses, List<EntryDocument.Translation> translations) {
+            List<EntryDocument.Sense> senses, List<EntryDocument.Translation> translations,
+            List<EntryDocument.Note> notes) {
+
+        Content {
+            forms = forms == null ? List.of() : forms;
+            pronunciations = pronunciations == null ? List.of() : pronunciations;
+            senses = senses == null ? List.of() : senses;
+            translations = translations == null ? List.of() : translations;
+            notes = notes == null ? List.of() : notes; // entries stored before notes existed
+        }
     }
 
     private final JdbcClient jdbc;
@@ -129,8 +138,16 @@ public class EntryStore implements DictionaryEntries {
         if (doc.frequencyRank() != null && doc.frequencyRank() < 1) {
             throw new IllegalArgumentException("frequencyRank must be 1 or more");
         }
+        for (EntryDocument.Note note : doc.notes()) {
+            if (note == null || !("usage".equals(note.kind()) || "mnemonic".equals(note.kind()))) {
+                throw new IllegalArgumentException("notes[].kind must be usage or mnemonic");
+            }
+            if (note.text() == null || note.text().isBlank() || note.text().length() > 1000) {
+                throw new IllegalArgumentException("notes[].text must be 1 to 1000 characters");
+            }
+        }
         EntryDocument clean = new EntryDocument(language, lemma, pos, homograph, gender, doc.forms(),
-                doc.pronunciations(), doc.senses(), doc.translations(), doc.frequencyRank(), cefr, null);
+                doc.pronunciations(), doc.senses(), doc.translations(), doc.frequencyRank(), cefr, null, doc.notes());
         String own = json.writeValueAsString(clean);
         String document = doc.document() == null ? own : doc.document();
         String key = lemma + '\u001f' + (pos == null ? "" : pos) + '\u001f' + (homograph == null ? "" : homograph);
@@ -434,7 +451,7 @@ public class EntryStore implements DictionaryEntries {
                     return new DictionaryEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5),
                             content.forms(), content.pronunciations(), content.senses(), content.translations(),
-                            (Integer) rs.getObject(6), rs.getString(7), fieldSources,
+                            (Integer) rs.getObject(6), rs.getString(7), content.notes(), fieldSources,
                             sources, rs.getObject(10, OffsetDateTime.class).toInstant());
                 }).optional();
     }

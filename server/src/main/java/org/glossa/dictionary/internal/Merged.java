@@ -15,7 +15,7 @@ record Merged(String gender, Integer frequencyRank, String cefr, EntryStore.Cont
 
     static Merged merge(Merged before, EntryDocument doc, String source) {
         Map<String, String> sources = new TreeMap<>(before == null ? Map.of() : before.fieldSources());
-        EntryStore.Content old = before == null ? new EntryStore.Content(List.of(), List.of(), List.of(), List.of())
+        EntryStore.Content old = before == null ? new EntryStore.Content(List.of(), List.of(), List.of(), List.of(), List.of())
                 : before.content();
         sources.putIfAbsent("lemma", source);
         if (doc.partOfSpeech() != null) {
@@ -31,7 +31,9 @@ record Merged(String gender, Integer frequencyRank, String cefr, EntryStore.Cont
         List<EntryDocument.Sense> senses = pickList("senses", old.senses(), doc.senses(), source, sources);
         List<EntryDocument.Translation> translations = pickList("translations", old.translations(), doc.translations(),
                 source, sources);
-        return new Merged(gender, rank, cefr, new EntryStore.Content(forms, pronunciations, senses, translations), sources);
+        List<EntryDocument.Note> notes = pickList("notes", old.notes(), doc.notes(), source, sources);
+        return new Merged(gender, rank, cefr, new EntryStore.Content(forms, pronunciations, senses, translations, notes),
+                sources);
     }
 
     private static <T> T pick(String field, T old, T given, String source, Map<String, String> sources) {
