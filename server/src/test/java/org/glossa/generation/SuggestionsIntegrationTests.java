@@ -115,7 +115,7 @@ class SuggestionsIntegrationTests {
         assertThat(done.get("state").asString()).isEqualTo("APPROVED");
         String skillId = done.get("result").asString();
 
-        assertThat(version()).as("a new version of the course").isGreaterThan(versionBefore);
+        assertThat(version()).as("one new version of the course, whatever the number of items").isEqualTo(versionBefore + 1);
         assertThat(jdbc.sql("select name from content_skill where id = cast(:id as uuid)").param("id", skillId)
                 .query(String.class).single()).isEqualTo("Sweet things");
         assertThat(jdbc.sql("select explanation from content_skill where id = cast(:id as uuid)").param("id", skillId)

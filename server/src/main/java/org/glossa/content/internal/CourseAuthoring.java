@@ -2,14 +2,18 @@ package org.glossa.content.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.glossa.content.ItemKind;
 import org.glossa.shared.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.glossa.shared.time.Timestamps.utc;
 
@@ -205,10 +209,34 @@ public class CourseAuthoring {
                 .optional().orElseThrow(() -> ApiProblem.notFound("The skill"));
     }
 
+    /**
+     * Makes the change a new version of the course: once per course and transaction, so that a change made of many
+     * steps (a skill with its items, an approved draft) is one new version.
+     */
     private void bump(UUID courseId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            @SuppressWarnings("unchecked")
+            Set<UUID> bumped = (Set<UUID>) TransactionSynchronizationManager.getResource(BUMPED);
+            if (bumped == null) {
+                bumped = new HashSet<>();
+                TransactionSynchronizationManager.bindResource(BUMPED, bumped);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(BUMPED);
+                    }
+                });
+            }
+            if (!bumped.add(courseId)) {
+                return;
+            }
+        }
         jdbc.sql("update content_course set version = version + 1, updated_at = :now where id = :id")
                 .param("now", now()).param("id", courseId).update();
     }
+
+    /** The key of the current transaction's set of courses already made a new version. */
+    private static final Object BUMPED = new Object();
 
     private OffsetDateTime now() {
         return utc(clock.instant());
