@@ -138,7 +138,10 @@ public class LeagueXp {
             cohorts.add(key.userId(), week, amount, reached, now);
             var boards = Board.forXp(week, key.courseId());
             scores.add(key.userId(), amount, boards);
-            xps.forEach(xp -> leaderboards.counted(xp.entryId(), xp.userId(), xp.amount(), boards));
+            // One Redis call for the group, marked by its smallest entry id: a retry of this transaction forms the
+            // same group and finds the mark.
+            UUID mark = xps.stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
+            leaderboards.counted(mark, key.userId(), amount, boards);
         });
         return groups.values().stream().mapToInt(List::size).sum();
     }
