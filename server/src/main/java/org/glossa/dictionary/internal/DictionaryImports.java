@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Dictionary imports as background jobs on any node. The job carries only the import's id; the file is
@@ -384,12 +385,9 @@ public class DictionaryImports {
         long lastLine = batch.lastLine();
         long[] counts = new long[3];
         transactions.executeWithoutResult(status -> {
-            if (database.postgres()) {
-                // Asynchronous commit: a batch waits for no disk flush. A crash can lose only the last fraction of a
-                // second of batches, and with them the lines_done that counted them (same transaction): the job
-                // resumes before them and imports them again.
-                jdbc.sql("set local synchronous_commit = off").update();
-            }
+            // A crash can lose only the last fraction of a second of batches, and with them the lines_done that
+            // counted them (same transaction): the job resumes before them and imports them again.
+            database.commitWithoutWaitingForDisk();
             List<UpsertOutcome> outcomes = prepared.isEmpty() ? List.of()
                     : store.write(prepared, source, license);
             long inserted = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.INSERTED).count();
@@ -465,6 +463,6 @@ public class DictionaryImports {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return utc(clock.instant());
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import org.glossa.dictionary.ExternalDictionary;
 import org.glossa.dictionary.SearchMatch;
 import org.glossa.dictionary.UpsertOutcome;
 import org.glossa.dictionary.WordMeanings;
+import org.glossa.shared.runtime.Database;
 import org.glossa.shared.validation.LanguageTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +41,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.glossa.shared.time.Timestamps.utc;
 
 /**
  * Stores entries (idempotently, merging sources field by field) and finds them. Writes go in JDBC
@@ -74,13 +76,15 @@ public class EntryStore implements DictionaryEntries {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final JsonColumns columns;
+    private final Database database;
     private final TransactionTemplate transactions;
     private final ObjectProvider<ExternalDictionary> external;
     private final Clock clock;
 
-    EntryStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, JsonColumns columns,
+    EntryStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, JsonColumns columns, Database database,
             PlatformTransactionManager transactionManager, ObjectProvider<ExternalDictionary> external, Clock clock) {
         this.jdbc = jdbc;
+        this.database = database;
         this.template = template;
         this.json = json;
         this.columns = columns;
@@ -224,7 +228,7 @@ public class EntryStore implements DictionaryEntries {
                 row.hasOtherSources = rs.getBoolean(4);
                 rows.put(language + '\u001e' + rs.getString(2), row);
             };
-            if (!columns.postgres()) {
+            if (!database.postgres()) {
                 jdbc.sql("""
                         select e.id, e.entry_key, s.content_hash,
                             exists (select 1 from dictionary_entry_source o where o.entry_id = e.id and o.source <> :source)
@@ -272,7 +276,7 @@ public class EntryStore implements DictionaryEntries {
         if (rows.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = utc(clock.instant());
         List<Row> inserts = rows.stream().filter(r -> r.insert).toList();
         List<Row> updates = rows.stream().filter(r -> !r.insert).toList();
         if (!updates.isEmpty()) {
@@ -294,7 +298,7 @@ public class EntryStore implements DictionaryEntries {
             template.batchUpdate("delete from dictionary_term where entry_id = ?", updates, 500,
                     (ps, r) -> ps.setObject(1, r.id));
         }
-        if (columns.postgres()) {
+        if (database.postgres()) {
             copy(inserts, rows, source, license, now);
         } else {
             insert(inserts, rows, source, license, now);

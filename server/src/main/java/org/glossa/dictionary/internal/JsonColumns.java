@@ -1,8 +1,6 @@
 package org.glossa.dictionary.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import org.glossa.shared.runtime.Database;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,22 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class JsonColumns {
 
-    private final boolean h2;
+    private final Database database;
 
-    JsonColumns(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
+    JsonColumns(Database database) {
+        this.database = database;
     }
 
     /** The SQL for a JSON-typed parameter, e.g. {@code json("?")} or {@code json(":content")}. */
     String json(String parameter) {
-        return h2 ? parameter + " format json" : "cast(" + parameter + " as json)";
-    }
-
-    boolean postgres() {
-        return !h2;
+        return database.postgres() ? "cast(" + parameter + " as json)" : parameter + " format json";
     }
 }

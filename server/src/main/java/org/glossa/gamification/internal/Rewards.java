@@ -81,13 +81,10 @@ public class Rewards {
         if (first == 0) {
             return false;
         }
-        if (database.postgres()) {
-            // Asynchronous commit: the reaction is visible at once and waits for no disk flush. A crash can lose
-            // only the last fraction of a second of reactions, together with their events' completion marks (a later
-            // commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction); the registry
-            // then republishes those events and this reaction runs again.
-            jdbc.sql("set local synchronous_commit = off").update();
-        }
+        // A crash can lose only the last fraction of a second of reactions, together with their events' completion
+        // marks (a later commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction);
+        // the registry then republishes those events and this reaction runs again.
+        database.commitWithoutWaitingForDisk();
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which database the server runs on: PostgreSQL in production, H2 (PostgreSQL mode) as the embedded default. For the
@@ -19,6 +21,21 @@ public class Database {
 
     public Database(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Lets the current transaction commit without waiting for PostgreSQL's disk flush ({@code set local
+     * synchronous_commit = off}); nothing on H2. Its changes are visible at once and a crash can lose only the last
+     * fraction of a second of such commits: the caller must be able to do the work again (an event the registry
+     * republishes, an import that resumes). Must run inside the transaction it applies to.
+     */
+    public void commitWithoutWaitingForDisk() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("commitWithoutWaitingForDisk() needs a transaction to apply to");
+        }
+        if (postgres()) {
+            new JdbcTemplate(dataSource).execute("set local synchronous_commit = off");
+        }
     }
 
     public boolean postgres() {
