@@ -59,6 +59,15 @@ class SuggestionsIntegrationTests {
                 "text", "Un café con leche, por favor.", "translation", "A coffee with milk, please."), admin.accessToken()));
     }
 
+    /** Waits for the generation run at {@code location} to end, and checks that it succeeded. */
+    private JsonNode awaitSucceeded(String location) {
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> api.json(api.get(location, admin.accessToken())),
+                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        return run;
+    }
+
     private String created(MvcTestResult result) {
         assertThat(result).hasStatus(201);
         return api.json(result).get("id").asString();
@@ -69,10 +78,7 @@ class SuggestionsIntegrationTests {
                 "sectionId", sectionId, "topic", "Sweet things", "level", "A1", "targetWords", words), admin.accessToken());
         assertThat(accepted).hasStatus(202);
         String location = accepted.getResponse().getHeader("Location");
-        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> api.json(api.get(location, admin.accessToken())),
-                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
-        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode run = awaitSucceeded(location);
         assertThat(run.get("suggestions").asInt()).isEqualTo(1);
         for (JsonNode suggestion : api.json(api.get("/api/v1/admin/suggestions?state=PENDING", admin.accessToken()))) {
             if (suggestion.get("jobId").asString().equals(run.get("id").asString())) {
@@ -177,10 +183,7 @@ class SuggestionsIntegrationTests {
                 "words", List.of(lemma)), admin.accessToken());
         assertThat(accepted).hasStatus(202);
         String location = accepted.getResponse().getHeader("Location");
-        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> api.json(api.get(location, admin.accessToken())),
-                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
-        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode run = awaitSucceeded(location);
         JsonNode suggestion = null;
         for (JsonNode s : api.json(api.get("/api/v1/admin/suggestions?state=pending", admin.accessToken()))) {
             if (s.get("jobId").asString().equals(run.get("id").asString())) {
@@ -248,10 +251,7 @@ class SuggestionsIntegrationTests {
                 "limit", limit), admin.accessToken());
         assertThat(accepted).hasStatus(202);
         String location = accepted.getResponse().getHeader("Location");
-        JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> api.json(api.get(location, admin.accessToken())),
-                        r -> r.get("status").asString().equals("SUCCEEDED") || r.get("status").asString().equals("FAILED"));
-        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode run = awaitSucceeded(location);
         return run.get("id").asString();
     }
 

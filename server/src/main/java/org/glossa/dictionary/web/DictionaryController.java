@@ -54,17 +54,7 @@ class DictionaryController {
         } else if (SearchKeys.fold(q).codePoints().noneMatch(Character::isLetterOrDigit)) {
             violations.add(new FieldViolation("q", "must contain a letter or digit"));
         }
-        int max = 10;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                violations.add(new FieldViolation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int max = whole(limit, 10, "limit", 1, MAX_LIMIT, violations);
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
@@ -93,6 +83,7 @@ class DictionaryController {
         return entries.browse(language, number, count);
     }
 
+    /** A whole-number query parameter from min to max, the fallback when absent; a violation naming it otherwise. */
     private static int whole(String value, int fallback, String field, int min, int max,
             List<FieldViolation> violations) {
         if (value == null) {

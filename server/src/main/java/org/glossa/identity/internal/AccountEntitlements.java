@@ -45,6 +45,10 @@ public class AccountEntitlements implements Entitlements {
     /** The account's grants, expired ones included (they say until when). */
     public List<Grant> of(UUID userId) {
         accounts.get(userId); // 404 for an unknown account
+        return grants(userId);
+    }
+
+    private List<Grant> grants(UUID userId) {
         return jdbc.sql("""
                 select entitlement, granted_at, expires_at, granted_by from identity_entitlement
                 where account_id = :u order by entitlement
@@ -75,7 +79,7 @@ public class AccountEntitlements implements Entitlements {
                     """).param("u", userId).param("e", entitlement).param("now", utc(now)).param("until", utc(expiresAt))
                     .param("by", adminId).update();
         }
-        return of(userId).stream().filter(g -> g.entitlement().equals(entitlement)).findFirst().orElseThrow();
+        return grants(userId).stream().filter(g -> g.entitlement().equals(entitlement)).findFirst().orElseThrow();
     }
 
     /** Takes an entitlement back; revoking one the account does not have is not an error. */
