@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.TestApi;
 import org.glossa.TestApi.Learner;
+import org.glossa.jobs.internal.JobDashboard;
 import org.glossa.shared.jobs.RecurringJobs;
 import org.glossa.shared.jobs.TrackedJobs;
 import org.glossa.shared.time.TestClock;
@@ -182,9 +183,11 @@ class JobsIntegrationTests {
     }
 
     @Test
-    void jobRunrsDashboardIsNotServed() {
-        // It would be a web server of its own on port 8000, outside Glossa's security: it stays off.
+    void noDashboardIsServedByDefault() {
+        // JobRunr's own would listen on every interface, outside Glossa's security: it stays off. Glossa's (loopback
+        // only, with a password) is off unless an operator switches it on.
         assertThat(context.getBeanNamesForType(JobRunrDashboardWebServer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(JobDashboard.class)).isEmpty();
         assertThat(context.getBeanNamesForType(BackgroundJobServer.class)).hasSize(1);
     }
 

@@ -106,9 +106,10 @@ public class GlossaEnvironment implements EnvironmentPostProcessor, Ordered {
             problems.add("glossa.clock.adjustable=true (the test clock) is not allowed in the prod profile.");
         }
         if (jobDashboard) {
-            // JobRunr's dashboard is a web server of its own on another port, outside Glossa's security.
-            problems.add("jobrunr.dashboard.enabled=true is not allowed in the prod profile: the dashboard listens on "
-                    + "a port of its own without Glossa's sign-in. Use /api/v1/admin/jobs.");
+            // JobRunr's own dashboard is a web server on every interface of the machine, outside Glossa's security.
+            problems.add("jobrunr.dashboard.enabled=true is not allowed in the prod profile: JobRunr's dashboard "
+                    + "listens on every interface. Use glossa.jobs.dashboard.enabled=true (loopback only, with a "
+                    + "user name and password) or /api/v1/admin/jobs.");
         }
         if (!problems.isEmpty()) {
             throw new GlossaMisconfiguredException(problems);
