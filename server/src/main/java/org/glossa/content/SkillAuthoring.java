@@ -16,7 +16,9 @@ public interface SkillAuthoring {
 
     /**
      * Adds a skill with its items at the end of {@code sectionId}, or of the course's last section when it
-     * is null (a new section named after the skill when the course has none). Returns the skill's id.
+     * is null (a new section named after the skill when the course has none), recording what generated it.
+     * Returns the skill's id.
      */
-    UUID addSkill(UUID courseId, UUID sectionId, String name, String explanation, List<NewItem> items);
+    UUID addSkill(UUID courseId, UUID sectionId, String name, String explanation, List<NewItem> items,
+            GeneratedBy generatedBy);
 }

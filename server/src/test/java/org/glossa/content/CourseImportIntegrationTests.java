@@ -38,6 +38,8 @@ class CourseImportIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     Courses courses;
+    @Autowired
+    SkillAuthoring skillAuthoring;
 
     TestApi api;
     Learner editor;
@@ -149,11 +151,16 @@ class CourseImportIntegrationTests {
         MvcTestResult imported = upload(zip(librelingo().resolve("bangla-from-english"), "bn/"), editor.accessToken());
         String courseId = api.json(imported).get("courseId").asString();
         openTheFirstSection(courseId);
+        java.util.UUID suggestion = java.util.UUID.randomUUID();
+        skillAuthoring.addSkill(java.util.UUID.fromString(courseId), null, "Drafted", "A generated skill.",
+                List.of(new SkillAuthoring.NewItem(ItemKind.WORD, "ভাত", "rice", List.of(), List.of())),
+                new GeneratedBy("some-model", suggestion));
 
         MvcTestResult exported = api.get("/api/v1/admin/courses/" + courseId + "/export", editor.accessToken());
         assertThat(exported).hasStatusOk();
         String yaml = TestApi.body(exported);
-        assertThat(yaml).startsWith("format: glossa-course/1").contains("freelyOpen: true");
+        assertThat(yaml).startsWith("format: glossa-course/1").contains("freelyOpen: true", "generator: some-model",
+                "suggestionId: " + suggestion);
 
         MvcTestResult reimported = upload(yaml.getBytes(StandardCharsets.UTF_8), editor.accessToken());
         assertThat(reimported).hasStatus(201);

@@ -124,10 +124,14 @@ class SuggestionsIntegrationTests {
         assertThat(version()).as("one new version of the course, whatever the number of items").isEqualTo(versionBefore + 1);
         assertThat(jdbc.sql("select name from content_skill where id = cast(:id as uuid)").param("id", skillId)
                 .query(String.class).single()).isEqualTo("Sweet things");
-        assertThat(jdbc.sql("select explanation from content_skill where id = cast(:id as uuid)").param("id", skillId)
-                .query(String.class).single()).contains("drafted by offline", id);
+        // The skill records what drafted it and which suggestion was approved, for learners and in the export.
+        JsonNode skill = api.json(api.get("/api/v1/skills/" + skillId, admin.accessToken()));
+        assertThat(skill.get("generatedBy").get("generator").asString()).isEqualTo("offline");
+        assertThat(skill.get("generatedBy").get("suggestionId").asString()).isEqualTo(id);
+        assertThat(skill.get("explanation").asString()).doesNotContain("suggestion");
         String export = TestApi.body(api.get("/api/v1/admin/courses/" + courseId + "/export", admin.accessToken()));
-        assertThat(export).contains("Sweet things", "azúcar", "sugar");
+        assertThat(export).contains("Sweet things", "azúcar", "sugar", "generatedBy", "generator: offline",
+                "suggestionId: " + id);
 
         assertThat(api.post("/api/v1/admin/suggestions/" + id + "/approve", null, admin.accessToken())).hasStatus(409);
         assertThat(api.post("/api/v1/admin/suggestions/" + id + "/reject", Map.of(), admin.accessToken())).hasStatus(409);

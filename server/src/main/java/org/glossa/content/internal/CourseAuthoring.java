@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.ItemKind;
 import org.glossa.shared.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,15 +81,24 @@ public class CourseAuthoring {
 
     @Transactional
     public UUID addSkill(UUID sectionId, String name, String explanation, List<String> thumbnails) {
+        return addSkill(sectionId, name, explanation, thumbnails, null);
+    }
+
+    @Transactional
+    public UUID addSkill(UUID sectionId, String name, String explanation, List<String> thumbnails,
+            GeneratedBy generatedBy) {
         UUID courseId = jdbc.sql("select course_id from content_section where id = :id").param("id", sectionId)
                 .query(UUID.class).optional().orElseThrow(() -> ApiProblem.notFound("The section"));
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into content_skill (id, course_id, section_id, position, external_id, name, explanation, thumbnails)
+                insert into content_skill (id, course_id, section_id, position, external_id, name, explanation, thumbnails,
+                    generator, suggestion_id)
                 values (:id, :course, :section, (select coalesce(max(position), 0) + 1 from content_skill
-                    where course_id = :course), :external, :name, :explanation, :thumbnails)
+                    where course_id = :course), :external, :name, :explanation, :thumbnails, :generator, :suggestion)
                 """).param("id", id).param("course", courseId).param("section", sectionId).param("external", id.toString())
                 .param("name", name).param("explanation", explanation)
+                .param("generator", generatedBy == null ? null : generatedBy.generator())
+                .param("suggestion", generatedBy == null ? null : generatedBy.suggestionId())
                 .param("thumbnails", Lines.join(thumbnails == null ? List.of() : thumbnails)).update();
         // Skills are numbered along the whole path; one added to an earlier section moves the later ones on.
         renumberSkills(courseId);

@@ -3,6 +3,7 @@ package org.glossa.content.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.ItemKind;
 
 /**
@@ -16,8 +17,9 @@ record CourseDocument(UUID id, String key, String title, String targetLanguage, 
     record Section(UUID id, String name, boolean freelyOpen, List<Skill> skills) {
     }
 
+    /** {@code generatedBy} is null unless a generator drafted the skill. */
     record Skill(UUID id, String externalId, String name, String explanation, List<String> thumbnails,
-            List<Lesson> lessons) {
+            List<Lesson> lessons, GeneratedBy generatedBy) {
     }
 
     record Lesson(UUID id, List<Item> items) {
@@ -54,7 +56,7 @@ record CourseDocument(UUID id, String key, String title, String targetLanguage, 
                     lessons.add(new Lesson(CourseStore.derived(skillId, "lesson", Integer.toString(l + 1)), items));
                 }
                 skills.add(new Skill(skillId, skill.externalId(), skill.name(), skill.explanation(), skill.thumbnails(),
-                        lessons));
+                        lessons, null));
             }
             sections.add(new Section(CourseStore.derived(courseId, "section", section.key()), section.name(), false,
                     skills));

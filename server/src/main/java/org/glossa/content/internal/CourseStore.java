@@ -94,12 +94,15 @@ class CourseStore {
 
     private void storeSkill(UUID courseId, UUID sectionId, int position, CourseDocument.Skill skill) {
         jdbc.sql("""
-                insert into content_skill (id, course_id, section_id, position, external_id, name, explanation, thumbnails)
-                values (:id, :course, :section, :pos, :external, :name, :explanation, :thumbnails)
+                insert into content_skill (id, course_id, section_id, position, external_id, name, explanation, thumbnails,
+                    generator, suggestion_id)
+                values (:id, :course, :section, :pos, :external, :name, :explanation, :thumbnails, :generator, :suggestion)
                 """).param("id", skill.id()).param("course", courseId).param("section", sectionId).param("pos", position)
                 .param("external", limit(skill.externalId(), 100)).param("name", limit(skill.name(), 200))
                 .param("explanation", skill.explanation() == null ? null : limit(skill.explanation(), 100_000))
-                .param("thumbnails", Lines.join(skill.thumbnails())).update();
+                .param("thumbnails", Lines.join(skill.thumbnails()))
+                .param("generator", skill.generatedBy() == null ? null : skill.generatedBy().generator())
+                .param("suggestion", skill.generatedBy() == null ? null : skill.generatedBy().suggestionId()).update();
         int itemPosition = 0;
         int lessonPosition = 0;
         for (CourseDocument.Lesson lesson : skill.lessons()) {
@@ -169,12 +172,13 @@ class CourseStore {
                                 items.getOrDefault(rs.getObject(1, UUID.class), List.of())))).list();
         Map<UUID, List<CourseDocument.Skill>> skills = new HashMap<>();
         jdbc.sql("""
-                select id, section_id, external_id, name, explanation, thumbnails from content_skill
+                select id, section_id, external_id, name, explanation, thumbnails, generator, suggestion_id from content_skill
                 where course_id = :id order by position
                 """).param("id", courseId).query((rs, n) -> skills.computeIfAbsent(rs.getObject(2, UUID.class),
                         k -> new java.util.ArrayList<>()).add(new CourseDocument.Skill(rs.getObject(1, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), Lines.split(rs.getString(6)),
-                        lessons.getOrDefault(rs.getObject(1, UUID.class), List.of())))).list();
+                        lessons.getOrDefault(rs.getObject(1, UUID.class), List.of()),
+                        CoursesQuery.generatedBy(rs.getString(7), rs.getObject(8, UUID.class))))).list();
         List<CourseDocument.Section> sections = jdbc.sql(
                 "select id, name, freely_open from content_section where course_id = :id order by position")
                 .param("id", courseId).query((rs, n) -> new CourseDocument.Section(rs.getObject(1, UUID.class),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.glossa.content.CourseOutline;
 import org.glossa.content.CourseSummary;
 import org.glossa.content.Courses;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.ItemKind;
 import org.glossa.content.ItemView;
 import org.glossa.content.LessonView;
@@ -88,10 +89,14 @@ class CoursesQuery implements Courses {
     public Optional<SkillView> skill(UUID skillId) {
         List<UUID> lessons = jdbc.sql("select id from content_lesson where skill_id = :id order by position")
                 .param("id", skillId).query(UUID.class).list();
-        return jdbc.sql("select id, course_id, name, explanation, thumbnails from content_skill where id = :id")
+        return jdbc.sql("""
+                select id, course_id, name, explanation, thumbnails, generator, suggestion_id from content_skill
+                where id = :id
+                """)
                 .param("id", skillId)
                 .query((rs, n) -> new SkillView(rs.getObject("id", UUID.class), rs.getObject("course_id", UUID.class),
-                        rs.getString("name"), rs.getString("explanation"), Lines.split(rs.getString("thumbnails")), lessons))
+                        rs.getString("name"), rs.getString("explanation"), Lines.split(rs.getString("thumbnails")), lessons,
+                        generatedBy(rs.getString("generator"), rs.getObject("suggestion_id", UUID.class))))
                 .optional();
     }
 
@@ -131,5 +136,9 @@ class CoursesQuery implements Courses {
                 ItemKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("translation"),
                 Lines.split(rs.getString("target_answers")), Lines.split(rs.getString("source_answers")),
                 Lines.split(rs.getString("images")), Lines.split(rs.getString("audio")));
+    }
+
+    static GeneratedBy generatedBy(String generator, UUID suggestionId) {
+        return generator == null ? null : new GeneratedBy(generator, suggestionId);
     }
 }

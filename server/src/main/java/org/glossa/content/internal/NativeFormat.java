@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.ItemKind;
 import org.glossa.shared.validation.LanguageTag;
 import org.yaml.snakeyaml.DumperOptions;
@@ -58,6 +59,13 @@ final class NativeFormat {
                 k.put("name", skill.name());
                 k.put("explanation", skill.explanation());
                 k.put("thumbnails", copy(skill.thumbnails()));
+                if (skill.generatedBy() != null) {
+                    Map<String, Object> generated = new LinkedHashMap<>();
+                    generated.put("generator", skill.generatedBy().generator());
+                    generated.put("suggestionId", skill.generatedBy().suggestionId() == null ? null
+                            : skill.generatedBy().suggestionId().toString());
+                    k.put("generatedBy", generated);
+                }
                 List<Object> lessons = new ArrayList<>();
                 for (CourseDocument.Lesson lesson : skill.lessons()) {
                     Map<String, Object> l = new LinkedHashMap<>();
@@ -133,7 +141,7 @@ final class NativeFormat {
                 }
                 skills.add(new CourseDocument.Skill(uuid(skill, "skills[].id"), str(skill, "externalId", "skills[].externalId"),
                         str(skill, "name", "skills[].name"), optional(skill.get("explanation")),
-                        strings(skill.get("thumbnails")), lessons));
+                        strings(skill.get("thumbnails")), lessons, generatedBy(skill.get("generatedBy"))));
             }
             sections.add(new CourseDocument.Section(uuid(section, "sections[].id"), str(section, "name", "sections[].name"),
                     Boolean.parseBoolean(String.valueOf(section.get("freelyOpen"))), skills));
@@ -175,6 +183,24 @@ final class NativeFormat {
 
     private static String optional(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** A skill's {@code generatedBy: {generator, suggestionId}}, absent for skills nobody generated. */
+    private static GeneratedBy generatedBy(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<?, ?> generated = map(value, "skills[].generatedBy");
+        String generator = optional(generated.get("generator"));
+        if (generator == null || generator.isBlank()) {
+            throw CourseFiles.unprocessable("skills[].generatedBy.generator must name the generator.", "course.yaml", null);
+        }
+        Object suggestion = generated.get("suggestionId");
+        try {
+            return new GeneratedBy(generator, suggestion == null ? null : UUID.fromString(suggestion.toString()));
+        } catch (IllegalArgumentException e) {
+            throw CourseFiles.unprocessable("skills[].generatedBy.suggestionId must be a UUID.", "course.yaml", null);
+        }
     }
 
     private static UUID uuid(Map<?, ?> map, String field) {

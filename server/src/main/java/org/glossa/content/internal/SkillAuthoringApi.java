@@ -2,6 +2,7 @@ package org.glossa.content.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.SkillAuthoring;
 import org.glossa.shared.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,8 @@ class SkillAuthoringApi implements SkillAuthoring {
 
     @Override
     @Transactional
-    public UUID addSkill(UUID courseId, UUID sectionId, String name, String explanation, List<NewItem> items) {
+    public UUID addSkill(UUID courseId, UUID sectionId, String name, String explanation, List<NewItem> items,
+            GeneratedBy generatedBy) {
         UUID section = sectionId;
         if (section != null) {
             UUID owner = jdbc.sql("select course_id from content_section where id = :id").param("id", section)
@@ -35,7 +37,7 @@ class SkillAuthoringApi implements SkillAuthoring {
                     .param("c", courseId).query(UUID.class).optional()
                     .orElseGet(() -> authoring.addSection(courseId, name, false));
         }
-        UUID skill = authoring.addSkill(section, name, explanation, List.of());
+        UUID skill = authoring.addSkill(section, name, explanation, List.of(), generatedBy);
         for (NewItem item : items) {
             authoring.addItem(skill, item.kind(), item.text(), item.translation(), item.targetAnswers(),
                     item.sourceAnswers(), List.of());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.glossa.content.GeneratedBy;
 import org.glossa.content.ItemKind;
 import org.glossa.content.SkillAuthoring;
 import org.glossa.shared.ApiProblem;
@@ -147,11 +148,10 @@ public class Suggestions {
         List<SkillAuthoring.NewItem> items = new ArrayList<>();
         content.get("words").forEach(w -> items.add(item(ItemKind.WORD, w)));
         content.get("phrases").forEach(p -> items.add(item(ItemKind.PHRASE, p)));
-        // The skill carries its provenance in its explanation, invisible when the Markdown is rendered.
-        String explanation = content.path("explanation").asString("") + "\n\n<!-- drafted by " + suggestion.generator()
-                + " (Glossa suggestion " + suggestion.id() + "), reviewed and approved by an editor -->";
+        String explanation = content.path("explanation").asString("");
         UUID section = suggestion.target() == null || suggestion.target().isBlank() ? null : UUID.fromString(suggestion.target());
-        return skills.addSkill(suggestion.courseId(), section, content.get("name").asString().strip(), explanation, items);
+        return skills.addSkill(suggestion.courseId(), section, content.get("name").asString().strip(),
+                explanation.isBlank() ? null : explanation, items, new GeneratedBy(suggestion.generator(), suggestion.id()));
     }
 
     private static SkillAuthoring.NewItem item(ItemKind kind, JsonNode node) {
