@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The {@code prod} profile as an operator starts it: it refuses a missing secret, and on the real
- * PostgreSQL (SPRING_DATASOURCE_URL) it starts, creates the admin, and has no test clock.
+ * PostgreSQL (SPRING_DATASOURCE_URL) it starts, creates the admin, has no test clock, and answers generation
+ * with a 503 problem when no language model is configured.
  */
 class ProductionProfileIntegrationTests {
 
@@ -46,9 +47,9 @@ class ProductionProfileIntegrationTests {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GlossaApplication.class)
                 .profiles("prod")
-                .properties("server.port=0", "glossa.jwt.secret=" + SECRET, "glossa.admin.email=prod-admin@glossa.test",
-                        "glossa.admin.password=prod-admin-password")
-                .run()) {
+                // Command-line arguments: default properties would lose to application.yaml's server.port.
+                .run("--server.port=0", "--glossa.jwt.secret=" + SECRET, "--glossa.admin.email=prod-admin@glossa.test",
+                        "--glossa.admin.password=prod-admin-password", "--glossa.llm.base-url=", "--glossa.llm.model=")) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             HttpClient http = HttpClient.newHttpClient();
             JsonMapper json = JsonMapper.builder().build();
@@ -72,6 +73,15 @@ class ProductionProfileIntegrationTests {
             HttpResponse<String> users = send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/users"))
                     .header("Authorization", "Bearer " + token));
             assertThat(users.statusCode()).as("the admin exists and works").isEqualTo(200);
+
+            // No language model is configured: generation is a 503 problem, never the offline generator.
+            HttpResponse<String> enrichment = send(http, HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/admin/generation/enrichments")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"language\":\"es\",\"words\":[\"pan\"]}")));
+            assertThat(enrichment.statusCode()).isEqualTo(503);
+            assertThat(enrichment.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json.readTree(enrichment.body()).get("detail").asString()).contains("GLOSSA_LLM_BASE_URL");
         }
     }
 

@@ -77,6 +77,7 @@ public class GenerationJobs {
 
     @Transactional
     public Run requestSkillDraft(SkillDraftRequest request, UUID editor) {
+        tasks.requireGenerator();
         UUID id = storeSkillDraft(request, editor);
         enqueue(id, Suggestions.Kind.SKILL_DRAFT, editor);
         return find(id).orElseThrow();
@@ -84,6 +85,7 @@ public class GenerationJobs {
 
     @Transactional
     public Run requestEnrichment(EnrichmentRequest request, UUID editor) {
+        tasks.requireGenerator();
         UUID id = storeEnrichment(request, editor);
         enqueue(id, Suggestions.Kind.ENRICHMENT, editor);
         return find(id).orElseThrow();

@@ -123,6 +123,11 @@ class Tasks {
         return new Data(reply.data(), reply.generator(), reply.cached());
     }
 
+    /** Refuses a task that no generator could answer (production without a model), before any work is queued. */
+    void requireGenerator() {
+        useOffline();
+    }
+
     private boolean useOffline() {
         if (gateway.configured()) {
             return false;

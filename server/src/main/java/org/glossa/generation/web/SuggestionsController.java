@@ -68,6 +68,7 @@ class SuggestionsController {
     @Operation(summary = "Draft a skill in the background", description = "From a topic, a CEFR level and target words, a "
             + "draft skill with words, phrases and accepted alternatives in the course's language pair, as a suggestion. "
             + "202 with a Location to follow the run.")
+    @ApiResponse(responseCode = "503", description = "No language model is configured (production)")
     ResponseEntity<GenerationJobs.Run> draftSkill(@AuthenticationPrincipal CurrentUser user,
             @Valid @RequestBody SkillDraftBody body) {
         GenerationJobs.Run run = jobs.requestSkillDraft(new GenerationJobs.SkillDraftRequest(body.courseId(),
@@ -79,6 +80,7 @@ class SuggestionsController {
     @Operation(summary = "Enrich dictionary entries in the background", description = "Example sentences with "
             + "translations, a mnemonic, usage notes and a CEFR estimate for each entry the course's items are linked to "
             + "and each entry the words name, one suggestion per entry. 202 with a Location to follow the run.")
+    @ApiResponse(responseCode = "503", description = "No language model is configured (production)")
     ResponseEntity<GenerationJobs.Run> enrich(@AuthenticationPrincipal CurrentUser user,
             @Valid @RequestBody EnrichmentBody body) {
         GenerationJobs.Run run = jobs.requestEnrichment(new GenerationJobs.EnrichmentRequest(body.courseId(),
