@@ -113,6 +113,18 @@ class ExplanationIntegrationTests {
         long retryAfter = Long.parseLong(limited.getResponse().getHeader("Retry-After"));
         assertThat(retryAfter).isPositive().isLessThanOrEqualTo(Duration.ofDays(1).toSeconds());
 
+        // The unlimited-explanations entitlement lifts the limit while it lasts.
+        Learner admin = api.admin();
+        String grant = "/api/v1/admin/users/" + ana.id() + "/entitlements/unlimited-explanations";
+        assertThat(api.put(grant, Map.of("expiresAt", clock.now().plus(Duration.ofHours(1)).toString()),
+                admin.accessToken())).hasStatusOk();
+        MvcTestResult unlimited = api.post(explanation(translate), Map.of("answer", "granted"), ana.accessToken());
+        assertThat(unlimited).hasStatusOk();
+        JsonNode remaining = api.json(unlimited).get("remainingToday");
+        assertThat(remaining == null || remaining.isNull()).as("no count for an unlimited learner").isTrue();
+        assertThat(api.delete(grant, null, admin.accessToken())).hasStatus(204);
+        assertThat(api.post(explanation(translate), Map.of("answer", "revoked"), ana.accessToken())).hasStatus(429);
+
         // Another learner is not affected; the next day (in the learner's zone) the limit renews.
         Learner bob = api.register("bob");
         assertThat(api.post("/api/v1/sessions/" + sessionId + "/exercises/" + translate + "/explanation",
