@@ -1,5 +1,7 @@
 package org.glossa.gamification;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,9 +87,17 @@ class LessonRewardsBenchmark {
         }
         Random random = new Random(42);
         run(WARM_UP, learners, lessons, courseId, random);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long[] gcBefore = collections();
         long[] nanos = run(EVENTS, learners, lessons, courseId, random);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long[] gcAfter = collections();
         System.out.printf("%nLessonCompleted reaction, %d events for %d learners on %s%n", EVENTS, LEARNERS, database);
         print("whole reaction, commit included", nanos);
+        System.out.printf("  allocated by the reacting thread: %.0f KB per reaction; %d garbage collections, %d ms in all,"
+                + " during the %d events%n%n", allocated / 1024.0 / EVENTS, gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1], EVENTS);
         assertThat(nanos).hasSize(EVENTS);
     }
 
@@ -132,6 +142,20 @@ class LessonRewardsBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;
+    }
+
+    /** Garbage collection pauses so far and their total time in ms (G1's concurrent cycles left out). */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector.getName().contains("Concurrent")) {
+                continue;
+            }
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] { count, millis };
     }
 
     private static void print(String what, long[] nanos) {

@@ -125,6 +125,9 @@ public class Quests {
         if (quests.isEmpty()) {
             quests = create(userId, day);
         }
+        record Step(Row quest, int progress, boolean reached) {
+        }
+        List<Step> steps = new ArrayList<>();
         for (Row quest : quests) {
             int amount = amounts.getOrDefault(quest.kind(), 0);
             if (quest.completed() || amount <= 0) {
@@ -132,16 +135,26 @@ public class Quests {
             }
             int next = quest.kind() == QuestKind.CORRECT_IN_A_ROW ? Math.max(quest.progress(), amount)
                     : quest.progress() + amount;
-            if (next == quest.progress()) {
-                continue;
+            if (next != quest.progress()) {
+                steps.add(new Step(quest, next, next >= quest.target()));
             }
-            boolean reached = next >= quest.target();
-            jdbc.sql("""
-                    update gamification_quest set progress = :p, completed_at = :at
-                    where user_id = :u and local_date = :d and code = :c
-                    """).param("p", next).param("at", reached ? utc(at) : null).param("u", userId)
-                    .param("d", day).param("c", quest.code()).update();
-            if (reached) {
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
+        // One batch for the day's quests that moved (the learner's lock is held, so their rows are ours to write).
+        template.batchUpdate("""
+                update gamification_quest set progress = ?, completed_at = ? where user_id = ? and local_date = ? and code = ?
+                """, steps, steps.size(), (ps, step) -> {
+                    ps.setInt(1, step.progress());
+                    ps.setObject(2, step.reached() ? utc(at) : null);
+                    ps.setObject(3, userId);
+                    ps.setObject(4, day);
+                    ps.setString(5, step.quest().code());
+                });
+        for (Step step : steps) {
+            if (step.reached()) {
+                Row quest = step.quest();
                 wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
                 events.publishEvent(new QuestCompleted(userId, day, quest.code(), quest.gems(), at));
             }

@@ -28,23 +28,30 @@ class Cohorts {
     }
 
     /**
-     * Adds {@code amount} XP reached at {@code earnedAt} to the learner's week. The learner's member row is locked
-     * first, so that one learner's concurrent XP takes one seat.
+     * Adds {@code amount} XP reached at {@code earnedAt} to the learner's week. A learner already seated this week
+     * only has their entry updated (the row's own lock orders concurrent XP). Otherwise the learner's member row is
+     * locked before looking again and seating them, so that one learner's concurrent first XP takes one seat.
      */
     void add(UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
+        if (addToEntry(userId, week, amount, earnedAt)) {
+            return;
+        }
         if (lockMember(userId).isEmpty()) {
             jdbc.sql("insert into gamification_league_member (user_id, joined_at) values (:u, :now) on conflict do nothing")
                     .param("u", userId).param("now", utc(now)).update();
             lockMember(userId).orElseThrow();
         }
-        int updated = jdbc.sql("""
+        if (!addToEntry(userId, week, amount, earnedAt)) {
+            join(userId, week, standings.tierFor(userId, week).ordinal(), amount, earnedAt, now);
+        }
+    }
+
+    private boolean addToEntry(UUID userId, LeagueWeek week, int amount, Instant earnedAt) {
+        return jdbc.sql("""
                 update gamification_league_entry set xp = xp + :amount, reached_at = greatest(reached_at, :at)
                 where week_start = :week and user_id = :u
                 """).param("amount", amount).param("at", utc(earnedAt)).param("week", week.start()).param("u", userId)
-                .update();
-        if (updated == 0) {
-            join(userId, week, standings.tierFor(userId, week).ordinal(), amount, earnedAt, now);
-        }
+                .update() == 1;
     }
 
     private Optional<UUID> lockMember(UUID userId) {
