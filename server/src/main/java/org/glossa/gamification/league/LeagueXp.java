@@ -42,10 +42,12 @@ public class LeagueXp {
     private final Leaderboards leaderboards;
     private final WeeklyClose close;
     private final Clock clock;
+    private final WeekGate gate;
     private final TransactionTemplate transactions;
 
     LeagueXp(JdbcClient jdbc, JdbcTemplate template, Cohorts cohorts, BoardScores scores, Leaderboards leaderboards,
-            WeeklyClose close, Clock clock, PlatformTransactionManager transactionManager) {
+            WeeklyClose close, WeekGate gate, Clock clock, PlatformTransactionManager transactionManager) {
+        this.gate = gate;
         this.jdbc = jdbc;
         this.template = template;
         this.cohorts = cohorts;
@@ -77,6 +79,10 @@ public class LeagueXp {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
+        if (!pending.gated && WeekGate.needed(xp.earnedAt(), clock.instant())) {
+            gate.holdOpen(); // now, before the reaction goes on to the gem wallet that a close also writes
+            pending.gated = true;
+        }
         pending.entries.add(xp);
     }
 
@@ -84,6 +90,7 @@ public class LeagueXp {
     private final class Pending implements TransactionSynchronization {
 
         final List<XpEarned> entries = new ArrayList<>();
+        boolean gated;
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -102,7 +109,12 @@ public class LeagueXp {
      */
     boolean count(XpEarned xp) {
         close.closeEndedWeeksIfNeeded();
-        return Boolean.TRUE.equals(transactions.execute(status -> countHere(List.of(xp)) == 1));
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (WeekGate.needed(xp.earnedAt(), clock.instant())) {
+                gate.holdOpen();
+            }
+            return countHere(List.of(xp)) == 1;
+        }));
     }
 
     /**

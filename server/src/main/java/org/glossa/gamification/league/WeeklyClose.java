@@ -43,9 +43,11 @@ public class WeeklyClose {
     /** Every week before this one is known closed: lets each XP skip the check cheaply. */
     private volatile LeagueWeek closedBefore;
     private final Database database;
+    private final WeekGate gate;
 
     WeeklyClose(JdbcClient jdbc, LeagueSettings settings, Gems gems, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager, Database database) {
+            PlatformTransactionManager transactionManager, Database database, WeekGate gate) {
+        this.gate = gate;
         this.database = database;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -107,6 +109,11 @@ public class WeeklyClose {
     }
 
     private boolean settle(LeagueWeek week, Instant now) {
+        if (jdbc.sql("select count(*) from gamification_league_week where week_start = :week").param("week", week.start())
+                .query(Integer.class).single() > 0) {
+            return false; // closed already: no need to hold XP up
+        }
+        gate.holdShut(); // XP still being counted into the week commits first, and is ranked
         int claimed = jdbc.sql("""
                 insert into gamification_league_week (week_start, closed_at, cohorts, learners)
                 values (:week, :now, 0, 0) on conflict do nothing

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.gamification.Gems;
 import org.glossa.gamification.LeagueStanding;
@@ -280,6 +282,49 @@ class LeagueIntegrationTests {
         assertThat(jdbc.sql("select sum(xp) from gamification_league_entry where week_start = :w and tier = :t")
                 .param("w", week.start()).param("t", Tier.AMETHYST.ordinal()).query(Integer.class).single())
                 .isEqualTo(95 * 10);
+    }
+
+    @Test
+    void xpOfTheWeeksLastMinuteStillBeingCountedWhenTheCloseStartsIsRankedByIt() throws Exception {
+        LeagueWeek week = fixture.nextWeek(1);
+        UUID early = fixture.memberIn(Tier.SILVER);
+        fixture.earn(early, null, 10);
+        UUID late = fixture.memberIn(Tier.SILVER);
+        testClock.advance(Duration.between(clock.instant(), week.endsAt().minus(Duration.ofMinutes(1))));
+        XpEarned lastMinute = entry(late, 50);
+        CountDownLatch published = new CountDownLatch(1);
+        CountDownLatch closing = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The ledger's transaction publishes the XP a minute before the end and commits after the close began.
+            Future<?> ledger = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                events.publishEvent(lastMinute);
+                published.countDown();
+                try {
+                    closing.await();
+                    Thread.sleep(1000); // time for a close that does not wait to rank the week without this XP
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(published.await(30, TimeUnit.SECONDS)).isTrue();
+            testClock.advance(Duration.ofMinutes(2));
+            Future<Boolean> closed = pool.submit(() -> {
+                closing.countDown();
+                return close.close(week);
+            });
+            ledger.get(60, TimeUnit.SECONDS);
+            assertThat(closed.get(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(leagues.history(late)).first().satisfies(past -> {
+            assertThat(past.weekStart()).isEqualTo(week.start());
+            assertThat(past.xp()).isEqualTo(50);
+            assertThat(past.rank()).isEqualTo(1);
+        });
+        assertThat(leagues.history(early)).first().extracting(Leagues.PastWeek::rank).isEqualTo(2);
     }
 
     /** The gems the gem ledger credited for the week's league podium (one entry per learner and week, or none). */

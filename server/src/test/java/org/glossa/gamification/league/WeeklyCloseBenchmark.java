@@ -93,7 +93,7 @@ public final class WeeklyCloseBenchmark {
         List<Object> events = new ArrayList<>();
         LeagueSettings settings = new LeagueSettings(30, List.of(20, 15, 10, 7, 7, 7, 7, 7, 5, 0), 5, List.of(50, 30, 20));
         WeeklyClose close = new WeeklyClose(jdbc, settings, ledger, events::add, clock,
-                new DataSourceTransactionManager(dataSource), database);
+                new DataSourceTransactionManager(dataSource), database, new WeekGate(jdbc, database));
 
         long start = System.nanoTime();
         boolean closed = close.close(week);
