@@ -186,7 +186,7 @@ public class EntryStore implements DictionaryEntries {
             Row row = rows.get(p.doc().language() + '\u001e' + p.key());
             if (row == null) {
                 row = new Row();
-                row.id = UUID.randomUUID();
+                row.id = timeOrderedId(clock.millis());
                 row.insert = true;
                 row.firstSource = source;
                 row.firstLicense = license;
@@ -430,6 +430,18 @@ public class EntryStore implements DictionaryEntries {
             }
         }
         return terms;
+    }
+
+    /**
+     * A version 7 UUID (RFC 9562): the time in milliseconds, then 74 random bits. Entries made one after the other
+     * get neighbouring ids, so that each index on an entry id (the entries' own, the source documents') grows at its
+     * end instead of at a random page: COPY of 100,000 entries writes less and faster.
+     */
+    static UUID timeOrderedId(long millis) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     static String summary(List<EntryDocument.Sense> senses) {

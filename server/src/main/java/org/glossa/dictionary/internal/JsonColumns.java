@@ -4,9 +4,9 @@ import org.glossa.shared.runtime.Database;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes JSON text into JSON columns on both databases: H2 stores a bound string as a JSON string unless
- * told {@code FORMAT JSON}; PostgreSQL needs a cast to {@code json} (the dictionary's JSON columns are {@code json}
- * there since V1_20).
+ * Writes JSON text into the dictionary's JSON columns on both databases: H2 stores a bound string as a JSON string
+ * unless told {@code FORMAT JSON}; on PostgreSQL these columns are {@code text} since V1_34 (the JSON is made or parsed
+ * by the module itself and read back whole), so the string goes in as it is.
  */
 @Component
 class JsonColumns {
@@ -19,6 +19,6 @@ class JsonColumns {
 
     /** The SQL for a JSON-typed parameter, e.g. {@code json("?")} or {@code json(":content")}. */
     String json(String parameter) {
-        return database.postgres() ? "cast(" + parameter + " as json)" : parameter + " format json";
+        return database.postgres() ? parameter : parameter + " format json";
     }
 }
