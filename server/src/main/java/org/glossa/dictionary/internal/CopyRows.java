@@ -56,7 +56,14 @@ final class CopyRows implements AutoCloseable {
         if (value == null) {
             return nothing();
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        return utf8(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text already in UTF-8. */
+    CopyRows utf8(byte[] bytes) {
+        if (bytes == null) {
+            return nothing();
+        }
         start(bytes.length);
         System.arraycopy(bytes, 0, buffer, length, bytes.length);
         length += bytes.length;

@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.glossa.shared.time.Timestamps.utc;
@@ -152,17 +153,39 @@ public class EntryStore implements DictionaryEntries {
         }
         EntryDocument clean = new EntryDocument(language, lemma, pos, homograph, gender, doc.forms(),
                 doc.pronunciations(), doc.senses(), doc.translations(), doc.frequencyRank(), cefr, null, doc.notes());
-        String own = json.writeValueAsString(clean);
-        String document = doc.document() == null ? own : doc.document();
         String key = lemma + '\u001f' + (pos == null ? "" : pos) + '\u001f' + (homograph == null ? "" : homograph);
         if (key.length() > 400) {
             throw new IllegalArgumentException("lemma and partOfSpeech are too long together");
         }
-        String hash = sha256(source + '\u0000' + (license == null ? "" : license) + '\u0000' + own + '\u0000' + document);
-        return new Prepared(clean, key, hash, document);
+        // The hash of source, license, Glossa's own JSON of the entry and the source document, each in UTF-8 and
+        // separated by a zero byte. Fed to the digest part by part: the entry's JSON goes straight from Jackson to
+        // the digest, and the document's UTF-8 is kept for COPY (no 4 KB string made, encoded and dropped per line).
+        MessageDigest digest = sha256();
+        digest.update((source + '\u0000' + (license == null ? "" : license) + '\u0000').getBytes(StandardCharsets.UTF_8));
+        String document = doc.document();
+        if (document == null) {
+            document = json.writeValueAsString(clean);
+            digest.update(document.getBytes(StandardCharsets.UTF_8));
+        } else {
+            digest.update(ownJson(clean));
+        }
+        byte[] utf8 = document.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) 0);
+        digest.update(utf8);
+        return new Prepared(clean, key, HexFormat.of().formatHex(digest.digest()), document, utf8);
     }
 
-    record Prepared(EntryDocument doc, String key, String hash, String document) {
+    /** Glossa's own JSON of an entry in UTF-8, as {@code writeValueAsString(...).getBytes(UTF_8)} gives it. */
+    private byte[] ownJson(EntryDocument clean) {
+        try {
+            return json.writeValueAsBytes(clean);
+        } catch (JacksonException e) { // a lone surrogate, which String's encoder writes as '?'
+            return json.writeValueAsString(clean).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A checked entry: its document also in UTF-8 (for COPY). */
+    record Prepared(EntryDocument doc, String key, String hash, String document, byte[] documentUtf8) {
     }
 
     /** The state of one entry while a batch is written. */
@@ -362,7 +385,7 @@ public class EntryStore implements DictionaryEntries {
                         Merged m = r.merged;
                         entries.uuid(r.id).text(doc.language()).text(r.prepared.key()).text(doc.lemma())
                                 .text(doc.partOfSpeech()).text(m.gender()).integer(m.frequencyRank()).text(m.cefr())
-                                .text(summary(m.content().senses())).text(json.writeValueAsString(m.content()))
+                                .text(summary(m.content().senses())).utf8(json.writeValueAsBytes(m.content()))
                                 .text(json.writeValueAsString(m.fieldSources())).text(r.firstSource)
                                 .text(r.firstLicense).timestamp(now).timestamp(now).endRow();
                     }
@@ -372,7 +395,7 @@ public class EntryStore implements DictionaryEntries {
             try (CopyRows documents = new CopyRows(connection,
                     "dictionary_entry_source (entry_id, source, license, document, content_hash, updated_at)", 6)) {
                 for (Row r : rows) {
-                    documents.uuid(r.id).text(source).text(license).text(r.prepared.document()).text(r.hash)
+                    documents.uuid(r.id).text(source).text(license).utf8(r.prepared.documentUtf8()).text(r.hash)
                             .timestamp(now).endRow();
                 }
                 documents.end();
@@ -610,8 +633,12 @@ public class EntryStore implements DictionaryEntries {
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

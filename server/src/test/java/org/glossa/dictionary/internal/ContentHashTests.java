@@ -1,0 +1,51 @@
+package org.glossa.dictionary.internal;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.glossa.dictionary.DictionarySamples;
+import org.glossa.dictionary.EntryDocument;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The content hash that makes re-imports idempotent must not change when the way it is computed does: entries stored
+ * before would all look changed on the next import.
+ */
+class ContentHashTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final EntryStore store = new EntryStore(null, null, json, null, null, null, null, null);
+
+    @Test
+    void theHashIsTheSha256OfSourceLicenseOwnJsonAndDocumentJoinedAsBefore() throws Exception {
+        List<EntryDocument> documents = new ArrayList<>();
+        String lines = String.join("\n", DictionarySamples.allWiktextract());
+        try (WiktextractReader reader = new WiktextractReader(new BufferedReader(new StringReader(lines)), json,
+                new ImportReader.Options(null, "en", 0))) {
+            ImportRecord r;
+            while ((r = reader.next()) != null) {
+                if (r.entry() != null) {
+                    documents.add(r.entry());
+                }
+            }
+        }
+        assertThat(documents).hasSizeGreaterThan(10);
+        documents.add(EntryDocument.of("es", "año 😀", "noun")); // no document: its own JSON is the document
+        documents.add(EntryDocument.of("ja", "日本", "noun").withDocument("{\"word\":\"日本 😀\"}"));
+        for (EntryDocument doc : documents) {
+            for (String license : new String[] { null, "CC BY-SA 4.0" }) {
+                EntryStore.Prepared prepared = store.prepare(doc, "wiktextract", license);
+                String own = json.writeValueAsString(prepared.doc());
+                String document = doc.document() == null ? own : doc.document();
+                assertThat(prepared.hash()).isEqualTo(EntryStore.sha256("wiktextract" + '\u0000'
+                        + (license == null ? "" : license) + '\u0000' + own + '\u0000' + document));
+                assertThat(new String(prepared.documentUtf8(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(prepared.document()).isEqualTo(document);
+            }
+        }
+    }
+}
