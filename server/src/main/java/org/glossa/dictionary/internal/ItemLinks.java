@@ -96,7 +96,12 @@ public class ItemLinks {
             }
         });
         jdbc.sql("delete from dictionary_item_link where course_id = :course").param("course", courseId).update();
-        template.batchUpdate("insert into dictionary_item_link (item_id, course_id, entry_id, word) values (?, ?, ?, ?)",
+        // Two links of one course may run at once (a course imported while a dictionary import relinks every course,
+        // as at start-up with the demo content): both compute the same links, and the second keeps the first's rows.
+        template.batchUpdate("""
+                insert into dictionary_item_link (item_id, course_id, entry_id, word) values (?, ?, ?, ?)
+                on conflict do nothing
+                """,
                 links, 500, (ps, l) -> {
                     ps.setObject(1, l.item());
                     ps.setObject(2, courseId);
