@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.glossa.gamification.XpEarned;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +34,6 @@ import static org.glossa.shared.time.Timestamps.utc;
 @Component
 public class LeagueXp {
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Cohorts cohorts;
     private final BoardScores scores;
@@ -45,10 +43,9 @@ public class LeagueXp {
     private final WeekGate gate;
     private final TransactionTemplate transactions;
 
-    LeagueXp(JdbcClient jdbc, JdbcTemplate template, Cohorts cohorts, BoardScores scores, Leaderboards leaderboards,
+    LeagueXp(JdbcTemplate template, Cohorts cohorts, BoardScores scores, Leaderboards leaderboards,
             WeeklyClose close, WeekGate gate, Clock clock, PlatformTransactionManager transactionManager) {
         this.gate = gate;
-        this.jdbc = jdbc;
         this.template = template;
         this.cohorts = cohorts;
         this.scores = scores;
@@ -79,9 +76,9 @@ public class LeagueXp {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        if (!pending.gated && WeekGate.needed(xp.earnedAt(), clock.instant())) {
-            gate.holdOpen(); // now, before the reaction goes on to the gem wallet that a close also writes
-            pending.gated = true;
+        if (!pending.gated) {
+            // Now, before the reaction goes on to the gem wallet that a close also writes.
+            pending.gated = gate.holdOpenIfNeeded(xp.earnedAt(), clock.instant());
         }
         pending.entries.add(xp);
     }
@@ -110,9 +107,7 @@ public class LeagueXp {
     boolean count(XpEarned xp) {
         close.closeEndedWeeksIfNeeded();
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (WeekGate.needed(xp.earnedAt(), clock.instant())) {
-                gate.holdOpen();
-            }
+            gate.holdOpenIfNeeded(xp.earnedAt(), clock.instant());
             return countHere(List.of(xp)) == 1;
         }));
     }
@@ -163,9 +158,7 @@ public class LeagueXp {
         LeagueWeek week = LeagueWeek.of(xp.earnedAt());
         LeagueWeek current = LeagueWeek.of(now);
         // A week is closed only after it ends: XP of the current week needs no look at the closed weeks.
-        if (current.before(week) || !week.equals(current) && jdbc.sql(
-                "select count(*) from gamification_league_week where week_start = :w").param("w", week.start())
-                .query(Integer.class).single() > 0) {
+        if (current.before(week) || !week.equals(current) && close.isClosed(week)) {
             return current;
         }
         return week;

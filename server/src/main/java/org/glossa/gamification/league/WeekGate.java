@@ -42,16 +42,18 @@ class WeekGate {
         this.database = database;
     }
 
-    /** Whether XP earned at {@code earnedAt} and counted at {@code now} must hold the gate open. */
-    static boolean needed(Instant earnedAt, Instant now) {
+    /**
+     * Holds the gate open (shared) until the current transaction ends if XP earned at {@code earnedAt} and counted
+     * at {@code now} needs it; returns whether it does.
+     */
+    boolean holdOpenIfNeeded(Instant earnedAt, Instant now) {
         LeagueWeek week = LeagueWeek.of(now);
-        return !week.equals(LeagueWeek.of(earnedAt)) || now.isBefore(week.startsAt().plus(NEAR_END))
+        boolean needed = !week.equals(LeagueWeek.of(earnedAt)) || now.isBefore(week.startsAt().plus(NEAR_END))
                 || !now.isBefore(week.endsAt().minus(NEAR_END));
-    }
-
-    /** Holds the gate open (shared) until the current transaction ends. */
-    void holdOpen() {
-        hold(false);
+        if (needed) {
+            hold(false);
+        }
+        return needed;
     }
 
     /** Holds the gate shut (exclusive) until the current transaction ends: no XP near a week's end meanwhile. */

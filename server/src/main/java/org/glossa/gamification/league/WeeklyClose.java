@@ -108,9 +108,14 @@ public class WeeklyClose {
         return Boolean.TRUE.equals(closed);
     }
 
+    /** Whether the week's close has committed (on any node). */
+    boolean isClosed(LeagueWeek week) {
+        return jdbc.sql("select count(*) from gamification_league_week where week_start = :week")
+                .param("week", week.start()).query(Integer.class).single() > 0;
+    }
+
     private boolean settle(LeagueWeek week, Instant now) {
-        if (jdbc.sql("select count(*) from gamification_league_week where week_start = :week").param("week", week.start())
-                .query(Integer.class).single() > 0) {
+        if (isClosed(week)) {
             return false; // closed already: no need to hold XP up
         }
         gate.holdShut(); // XP still being counted into the week commits first, and is ranked
