@@ -19,7 +19,10 @@ import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * cached by an earlier run (in Redis) never answer for this one.
  */
 @GlossaIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class LlmGatewayIntegrationTests {
 
     static final WireMockServer provider = new WireMockServer(options().dynamicPort());
@@ -180,12 +184,14 @@ class LlmGatewayIntegrationTests {
     }
 
     @Test
-    void aSecondIdenticalRequestIsAnsweredFromTheCacheWithoutCallingTheProvider() {
+    void aSecondIdenticalRequestIsAnsweredFromTheCacheWithoutCallingTheProvider(CapturedOutput output) {
         provider.stubFor(chat().willReturn(okJson(completion(validDraft(), 100, 10))));
         long hitsBefore = usage("cache_hits", Tasks.SKILL_DRAFT);
         Tasks.Data first = tasks.draftSkill(draftInput());
         Tasks.Data second = tasks.draftSkill(draftInput());
-        assertThat(second.cached()).isTrue();
+        // Once seen failing in CI on PostgreSQL and Redis, not reproduced since: say what the cache logged if it happens.
+        assertThat(second.cached()).as("answered from the cache; the cache's warnings: %s",
+                output.getAll().lines().filter(line -> line.contains("generation cache")).toList()).isTrue();
         assertThat(second.data()).isEqualTo(first.data());
         provider.verify(1, postRequestedFor(urlEqualTo(CHAT)));
         assertThat(usage("cache_hits", Tasks.SKILL_DRAFT) - hitsBefore).isEqualTo(1);
