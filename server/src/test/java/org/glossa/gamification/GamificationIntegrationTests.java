@@ -266,6 +266,66 @@ class GamificationIntegrationTests {
                 .query(Long.class).single()).isEqualTo(entries);
     }
 
+    @Test
+    void aReplayWhoseDoneMarkWasLostFindsTheLedgerEntriesAndCountsNoXpTwice() {
+        String id = answerLesson(ana, 0);
+        complete(ana, id);
+        awaitRewarded(id);
+        long total = stats(ana).get("totalXp").asLong();
+        int xpEvents = published.of(ana.id(), XpEarned.class).size();
+        // The reaction's own mark gone (as if lost), the same event again: the ledger's key on the session stops it.
+        jdbc.sql("delete from gamification_session_done where session_id = :s").param("s", UUID.fromString(id)).update();
+        var row = jdbc.sql("select course_id, skill_id from practice_session where id = :id")
+                .param("id", UUID.fromString(id)).query().singleRow();
+        assertThat(rewards.completed(new LessonCompleted(ana.id(), UUID.fromString(id), (UUID) row.get("course_id"),
+                (UUID) row.get("skill_id"), UUID.fromString(lessonId), SessionKind.LESSON, 15, 12, 12, true,
+                clock.now()))).isTrue();
+        assertThat(stats(ana).get("totalXp").asLong()).isEqualTo(total);
+        assertThat(published.of(ana.id(), XpEarned.class)).hasSize(xpEvents);
+    }
+
+    @Test
+    void theDailyGoalAddsUpTheDaysXpIsMetOnceAndStartsAgainTheNextDay() {
+        assertThat(api.patch("/api/v1/me", Map.of("dailyGoal", 30), ana.accessToken())).hasStatusOk();
+        playLesson(ana, 0); // 15 XP
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).isEmpty();
+        assertThat(stats(ana).get("dailyGoal").get("progress").asDouble()).isEqualTo(0.5);
+        playLesson(ana, 0); // 30 XP
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).singleElement()
+                .satisfies(met -> assertThat(met.xpToday()).isEqualTo(30));
+        playLesson(ana, 0);
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).hasSize(1);
+
+        nextDays(1);
+        playLesson(ana, 0);
+        assertThat(stats(ana).get("todayXp").asInt()).isEqualTo(15);
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).hasSize(1);
+        playLesson(ana, 0);
+        assertThat(published.of(ana.id(), DailyGoalMet.class)).extracting(DailyGoalMet::localDate, DailyGoalMet::xpToday)
+                .containsExactly(tuple(today().minusDays(1), 30), tuple(today(), 30));
+    }
+
+    @Test
+    void achievementTiersKnownOnTheLearnersRowOnlyHelpTheAchievementsRecordStaysTheAuthority() {
+        playLesson(ana, 0);
+        List<String> unlocked = published.of(ana.id(), AchievementUnlocked.class).stream()
+                .map(u -> u.achievement() + ":" + u.tier()).toList();
+        assertThat(unlocked).contains("perfect-lessons:1");
+        int gemsBefore = stats(ana).get("gems").asInt();
+        // The row's summary behind the record (as if it were lost): the next lesson re-inserts nothing and pays nothing.
+        jdbc.sql("update gamification_learner set achievement_tiers = '' where user_id = :u").param("u", ana.id()).update();
+        playLesson(ana, 0);
+        assertThat(published.of(ana.id(), AchievementUnlocked.class)).extracting(u -> u.achievement() + ":" + u.tier())
+                .containsAll(unlocked).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from gamification_gem_entry where user_id = :u and reference like 'achievement:%'")
+                .param("u", ana.id()).query(Long.class).single())
+                .isEqualTo(published.of(ana.id(), AchievementUnlocked.class).size());
+        assertThat(stats(ana).get("gems").asInt()).isGreaterThanOrEqualTo(gemsBefore);
+        // ... and the row knows the tiers again.
+        assertThat(jdbc.sql("select achievement_tiers from gamification_learner where user_id = :u").param("u", ana.id())
+                .query(String.class).single()).contains("perfect-lessons=1");
+    }
+
     /** The league rank moves when others in the cohort earn XP; everything else must not move on a replay. */
     static JsonNode withoutLeagueRank(JsonNode stats) {
         if (stats.get("league") instanceof tools.jackson.databind.node.ObjectNode league) {

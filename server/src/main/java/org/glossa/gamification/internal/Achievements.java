@@ -80,13 +80,20 @@ public class Achievements {
         return values;
     }
 
-    /** Unlocks every tier the values reach that is not unlocked yet; returns how many were new. */
-    int unlock(UUID userId, Map<String, Integer> values, Instant at) {
-        Map<String, Integer> unlockedTiers = unlockedTiers(userId);
-        int fresh = 0;
+    /** Unlocks every tier the values reach that is not unlocked yet, reading which are. */
+    void unlock(UUID userId, Map<String, Integer> values, Instant at) {
+        unlock(userId, values, null, at);
+    }
+
+    /**
+     * Unlocks every tier the values reach above {@code known} (the learner's row's summary; {@code null}: read
+     * them); returns the tiers now unlocked. A summary behind the record only costs inserts that find their rows.
+     */
+    AchievementTiers unlock(UUID userId, Map<String, Integer> values, AchievementTiers known, Instant at) {
+        AchievementTiers tiers = known != null ? known : unlockedTiers(userId);
         for (Map.Entry<String, Integer> value : values.entrySet()) {
             List<Integer> thresholds = settings.tiers(value.getKey());
-            for (int tier = unlockedTiers.getOrDefault(value.getKey(), 0) + 1; tier <= thresholds.size(); tier++) {
+            for (int tier = tiers.of(value.getKey()) + 1; tier <= thresholds.size(); tier++) {
                 int threshold = thresholds.get(tier - 1);
                 if (value.getValue() < threshold) {
                     break;
@@ -96,8 +103,8 @@ public class Achievements {
                         values (:u, :k, :t, :th, :at) on conflict do nothing
                         """).param("u", userId).param("k", value.getKey()).param("t", tier).param("th", threshold)
                         .param("at", utc(at)).update();
+                tiers = tiers.with(value.getKey(), tier);
                 if (inserted == 1) {
-                    fresh++;
                     int gems = settings.achievementGems() * tier;
                     wallet.grant(userId, gems, "achievement " + value.getKey() + " tier " + tier,
                             "achievement:" + value.getKey() + ":" + tier);
@@ -105,14 +112,14 @@ public class Achievements {
                 }
             }
         }
-        return fresh;
+        return tiers;
     }
 
-    private Map<String, Integer> unlockedTiers(UUID userId) {
+    private AchievementTiers unlockedTiers(UUID userId) {
         Map<String, Integer> tiers = new HashMap<>();
         jdbc.sql("select kind, max(tier) from gamification_achievement where user_id = :u group by kind")
                 .param("u", userId).query((rs, n) -> tiers.put(rs.getString(1), rs.getInt(2))).list();
-        return tiers;
+        return new AchievementTiers(tiers);
     }
 
     /** Every achievement with its tiers, the learner's value, the next threshold and the tiers unlocked. */

@@ -19,18 +19,48 @@ import static org.glossa.shared.time.Timestamps.utc;
 @Component
 public class Learners {
 
-    /** A learner's counters, streak and hearts as stored. */
+    /**
+     * A learner's counters, streak and hearts as stored, with two summaries: {@code dayXp}, the latest local day with
+     * XP and its total, and {@code tiers}, the achievement tiers unlocked (null until first read from the
+     * achievements).
+     */
     public record State(UUID userId, long totalXp, int lessons, int perfectLessons, LocalDate goalMetOn,
-            Streak streak, Hearts hearts, int correctRun, LocalDate correctRunDay) {
+            Streak streak, Hearts hearts, int correctRun, LocalDate correctRunDay, DayXp dayXp,
+            AchievementTiers tiers) {
 
         State with(Streak streak) {
             return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, correctRun,
-                    correctRunDay);
+                    correctRunDay, dayXp, tiers);
         }
 
         State with(Hearts hearts) {
             return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, correctRun,
-                    correctRunDay);
+                    correctRunDay, dayXp, tiers);
+        }
+
+        State withCorrectRun(int run, LocalDate day) {
+            return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, run, day, dayXp,
+                    tiers);
+        }
+
+        State with(AchievementTiers tiers) {
+            return new State(userId, totalXp, lessons, perfectLessons, goalMetOn, streak, hearts, correctRun,
+                    correctRunDay, dayXp, tiers);
+        }
+    }
+
+    /** The latest local day on which the learner earned XP ({@code null}: never) and their XP of that day. */
+    public record DayXp(LocalDate day, int total) {
+
+        static final DayXp NONE = new DayXp(null, 0);
+
+        /** The XP of {@code day}: XP is never written for a day before the latest one, so a later day has none yet. */
+        int on(LocalDate other) {
+            return other.equals(day) ? total : 0;
+        }
+
+        DayXp plus(LocalDate other, int xp) {
+            return new DayXp(other, on(other) + xp);
         }
     }
 
@@ -58,7 +88,7 @@ public class Learners {
     /** The learner's state without locking (a fresh one when they have none yet). */
     State read(UUID userId) {
         return select(userId, false).orElseGet(() -> new State(userId, 0, 0, 0, null, Streak.NONE,
-                new Hearts(settings.maxHearts(), null), 0, null));
+                new Hearts(settings.maxHearts(), null), 0, null, DayXp.NONE, null));
     }
 
     private Optional<State> select(UUID userId, boolean lock) {
@@ -75,7 +105,9 @@ public class Learners {
         return new State(rs.getObject("user_id", UUID.class), rs.getLong("total_xp"), rs.getInt("lessons"),
                 rs.getInt("perfect_lessons"), rs.getObject("goal_met_on", LocalDate.class), streak,
                 new Hearts(rs.getInt("hearts"), since == null ? null : since.toInstant()), rs.getInt("correct_run"),
-                rs.getObject("correct_run_day", LocalDate.class));
+                rs.getObject("correct_run_day", LocalDate.class),
+                new DayXp(rs.getObject("xp_day", LocalDate.class), rs.getInt("xp_day_total")),
+                AchievementTiers.parse(rs.getString("achievement_tiers")));
     }
 
     void save(State s) {
@@ -85,7 +117,8 @@ public class Learners {
                     goal_met_on = :goal, streak_current = :current, streak_longest = :longest,
                     streak_last_day = :last, streak_zone = :zone, streak_day_start = :dayStart, freezes = :freezes,
                     lost_length = :lostLength, lost_on = :lostOn, hearts = :hearts, hearts_since = :since,
-                    correct_run = :run, correct_run_day = :runDay
+                    correct_run = :run, correct_run_day = :runDay, xp_day = :xpDay, xp_day_total = :xpDayTotal,
+                    achievement_tiers = :tiers
                 where user_id = :u
                 """).param("xp", s.totalXp()).param("lessons", s.lessons()).param("perfect", s.perfectLessons())
                 .param("goal", s.goalMetOn()).param("current", streak.current()).param("longest", streak.longest())
@@ -95,7 +128,8 @@ public class Learners {
                 .param("freezes", streak.freezes()).param("lostLength", streak.lostLength())
                 .param("lostOn", streak.lostOn()).param("hearts", s.hearts().current())
                 .param("since", utc(s.hearts().since())).param("run", s.correctRun())
-                .param("runDay", s.correctRunDay()).param("u", s.userId()).update();
+                .param("runDay", s.correctRunDay()).param("xpDay", s.dayXp().day()).param("xpDayTotal", s.dayXp().total())
+                .param("tiers", s.tiers() == null ? null : s.tiers().format()).param("u", s.userId()).update();
     }
 
     /** Writes the streak calendar's new days in one batch (a day already written keeps its state). */

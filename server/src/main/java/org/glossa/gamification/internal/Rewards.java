@@ -73,18 +73,18 @@ public class Rewards {
     @Transactional
     public boolean completed(LessonCompleted done) {
         UUID userId = done.userId();
+        // A crash can lose only the last fraction of a second of reactions, together with their events' completion
+        // marks (a later commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction);
+        // the registry then republishes those events and this reaction runs again. Set with the first statement.
         int first = jdbc.sql("""
-                insert into gamification_session_done (session_id, user_id, done_at) values (:s, :u, :at)
+                insert into gamification_session_done (session_id, user_id, done_at)
+                select :s, :u, :at from %s where async.async_commit = 'off'
                 on conflict do nothing
-                """).param("s", done.sessionId()).param("u", userId).param("at", utc(done.completedAt()))
-                .update();
+                """.formatted(database.commitWithoutWaitingForDiskFrom())).param("s", done.sessionId())
+                .param("u", userId).param("at", utc(done.completedAt())).update();
         if (first == 0) {
             return false;
         }
-        // A crash can lose only the last fraction of a second of reactions, together with their events' completion
-        // marks (a later commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction);
-        // the registry then republishes those events and this reaction runs again.
-        database.commitWithoutWaitingForDisk();
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
@@ -98,57 +98,25 @@ public class Rewards {
             day = change.streak().lastDay(); // a zone change westwards never moves XP before the last counted day
         }
 
-        // The ledger: exactly the XP the completion reply showed, split by source.
-        int bonus = rules.bonusPart(done.kind(), done.perfect(), done.xpEarned());
-        XpSource base = switch (done.kind()) {
-            case LESSON -> XpSource.LESSON;
-            case PRACTICE -> XpSource.PRACTICE;
-            case MISTAKES -> XpSource.MISTAKES;
-            case REVIEW -> XpSource.REVIEW;
-        };
-        record Part(XpSource source, int amount) {
-        }
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part(base, done.xpEarned() - bonus));
-        if (bonus > 0) {
-            parts.add(new Part(XpSource.PERFECT_LESSON_BONUS, bonus));
-        }
-        int xp = 0;
-        for (Part part : parts) {
-            if (part.amount() <= 0) {
-                continue;
-            }
-            UUID entry = UUID.randomUUID();
-            int inserted = jdbc.sql("""
-                    insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
-                    values (:id, :u, :c, :s, :source, :amount, :at, :day) on conflict do nothing
-                    """).param("id", entry).param("u", userId).param("c", done.courseId()).param("s", done.sessionId())
-                    .param("source", part.source().name()).param("amount", part.amount())
-                    .param("at", utc(at)).param("day", day).update();
-            if (inserted == 1) {
-                xp += part.amount();
-                events.publishEvent(new XpEarned(entry, userId, done.courseId(), part.source(), part.amount(), at, day));
-            }
-        }
+        int xp = ledger(done, day);
 
         boolean lesson = done.kind() == SessionKind.LESSON;
         Hearts hearts = state.hearts();
         if (done.kind() == SessionKind.PRACTICE || done.kind() == SessionKind.MISTAKES) {
             hearts = hearts.gain(settings.practiceHearts(), at, settings.maxHearts(), settings.heartRefill());
         }
+        Learners.DayXp dayXp = state.dayXp().plus(day, xp);
         LocalDate goalMetOn = state.goalMetOn();
         if (xp > 0 && !day.equals(goalMetOn)) {
             int goal = learner.dailyGoal();
-            int today = xpOn(userId, day);
-            if (today >= goal) {
+            if (dayXp.total() >= goal) {
                 goalMetOn = day;
-                events.publishEvent(new DailyGoalMet(userId, day, goal, today, at));
+                events.publishEvent(new DailyGoalMet(userId, day, goal, dayXp.total(), at));
             }
         }
         state = new Learners.State(userId, state.totalXp() + xp, state.lessons() + (lesson ? 1 : 0),
                 state.perfectLessons() + (lesson && done.perfect() ? 1 : 0), goalMetOn, state.streak(), hearts,
-                state.correctRun(), state.correctRunDay());
-        learners.save(state);
+                state.correctRun(), state.correctRunDay(), dayXp, state.tiers());
 
         java.util.Map<QuestKind, Integer> progress = new java.util.EnumMap<>(QuestKind.class);
         progress.put(QuestKind.EARN_XP, xp);
@@ -160,8 +128,56 @@ public class Rewards {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
         quests.progress(userId, day, progress, at);
-        achievements.unlock(userId, achievements.sessionValues(state, lesson), at);
+        state = state.with(achievements.unlock(userId, achievements.sessionValues(state, lesson), state.tiers(), at));
+        learners.save(state);
         return true;
+    }
+
+    /** Writes the session's XP to the ledger (one entry per source, one statement) and returns how much was new. */
+    private int ledger(LessonCompleted done, LocalDate day) {
+        record Part(UUID entry, XpSource source, int amount) {
+        }
+        int bonus = rules.bonusPart(done.kind(), done.perfect(), done.xpEarned());
+        XpSource base = switch (done.kind()) {
+            case LESSON -> XpSource.LESSON;
+            case PRACTICE -> XpSource.PRACTICE;
+            case MISTAKES -> XpSource.MISTAKES;
+            case REVIEW -> XpSource.REVIEW;
+        };
+        List<Part> parts = new ArrayList<>();
+        if (done.xpEarned() - bonus > 0) {
+            parts.add(new Part(UUID.randomUUID(), base, done.xpEarned() - bonus));
+        }
+        if (bonus > 0) {
+            parts.add(new Part(UUID.randomUUID(), XpSource.PERFECT_LESSON_BONUS, bonus));
+        }
+        if (parts.isEmpty()) {
+            return 0;
+        }
+        var insert = jdbc.sql("""
+                insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
+                values %s on conflict do nothing
+                """.formatted(String.join(", ", java.util.Collections.nCopies(parts.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?)"))));
+        List<Object> values = new ArrayList<>();
+        for (Part part : parts) {
+            values.addAll(java.util.Arrays.asList(part.entry(), done.userId(), done.courseId(), done.sessionId(),
+                    part.source().name(), part.amount(), utc(done.completedAt()), day));
+        }
+        int inserted = insert.params(values).update();
+        if (inserted != parts.size()) {
+            // Only if some entry of this session is already in the ledger (its done-mark was lost): keep those new.
+            List<UUID> written = jdbc.sql("select id from gamification_xp where id in (:ids)")
+                    .param("ids", parts.stream().map(Part::entry).toList()).query(UUID.class).list();
+            parts.removeIf(part -> !written.contains(part.entry()));
+        }
+        int xp = 0;
+        for (Part part : parts) {
+            xp += part.amount();
+            events.publishEvent(new XpEarned(part.entry(), done.userId(), done.courseId(), part.source(),
+                    part.amount(), done.completedAt(), day));
+        }
+        return xp;
     }
 
     /** A wrong answer in a lesson costs a heart (not with unlimited hearts); answers feed the "in a row" quests. */
@@ -182,8 +198,7 @@ public class Rewards {
             hearts = hearts.lose(answer.answeredAt(), settings.maxHearts(), settings.heartRefill());
         }
         int run = answer.correct() ? (day.equals(state.correctRunDay()) ? state.correctRun() + 1 : 1) : 0;
-        learners.save(new Learners.State(userId, state.totalXp(), state.lessons(), state.perfectLessons(),
-                state.goalMetOn(), state.streak(), hearts, run, day));
+        learners.save(state.with(hearts).withCorrectRun(run, day));
         quests.progress(userId, day, java.util.Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt());
     }
 

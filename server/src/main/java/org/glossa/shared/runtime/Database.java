@@ -38,6 +38,21 @@ public class Database {
         }
     }
 
+    /**
+     * {@link #commitWithoutWaitingForDisk()} without a round trip of its own, for a statement that selects its one
+     * row: a FROM item, named {@code async}, whose column {@code async_commit} the statement must test for
+     * {@code 'off'} so that it is evaluated ({@code insert ... select :a, :b from <this> where async.async_commit =
+     * 'off'}). On PostgreSQL it sets {@code synchronous_commit} for the current transaction as
+     * {@code set local} does; on H2 it is one row with nothing set.
+     */
+    public String commitWithoutWaitingForDiskFrom() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("commitWithoutWaitingForDiskFrom() needs a transaction to apply to");
+        }
+        return postgres() ? "(select set_config('synchronous_commit', 'off', true) as async_commit) async"
+                : "(select 'off' as async_commit) async";
+    }
+
     public boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
