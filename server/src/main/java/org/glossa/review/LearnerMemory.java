@@ -10,4 +10,11 @@ public interface LearnerMemory {
 
     /** How many words and phrases the learner has met (each a memory item). */
     long itemsMet(UUID userId);
+
+    /** Both at once, in one read. */
+    Summary summary(UUID userId);
+
+    /** The learner's day start hour and how many items they have met. */
+    record Summary(int dayStartHour, long itemsMet) {
+    }
 }

@@ -242,6 +242,37 @@ class GamificationIntegrationTests {
     }
 
     @Test
+    void theWordsMetInLessonsCountForTheWordsLearnedAchievement() {
+        List<String> lessons = new ArrayList<>();
+        api.json(api.get("/api/v1/courses/" + courseId, ana.accessToken())).get("sections").forEach(section -> section
+                .get("skills").forEach(skill -> skill.get("lessons").forEach(l -> lessons.add(l.get("id").asString()))));
+        long met = 0;
+        for (int i = 0; i < lessons.size() && met < 10; i++) {
+            lessonId = lessons.get(i);
+            playLesson(ana, 0);
+            // The memory module meets the lesson's words in its own reactions to the answers: wait for all of them.
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from event_publication")
+                    .query(Long.class).single() == 0);
+            met = itemsMet(ana);
+        }
+        assertThat(met).as("words met in the demo course's lessons").isGreaterThanOrEqualTo(10);
+        lessonId = lessons.getFirst();
+        playLesson(ana, 0); // its reaction counts at least the 10 words met before it (an earlier one may have too)
+        assertThat(published.of(ana.id(), AchievementUnlocked.class))
+                .filteredOn(u -> u.achievement().equals("words-learned")).extracting(AchievementUnlocked::tier)
+                .containsExactly(1);
+        JsonNode words = find(api.json(api.get("/api/v1/me/achievements", ana.accessToken())), "achievement",
+                "words-learned");
+        assertThat(words.get("value").asLong()).isEqualTo(itemsMet(ana));
+        assertThat(words.get("tier").asInt()).isEqualTo(1);
+    }
+
+    long itemsMet(Learner learner) {
+        return jdbc.sql("select count(*) from review_item where user_id = :u").param("u", learner.id())
+                .query(Long.class).single();
+    }
+
+    @Test
     void aReplayedLessonCompletedGrantsNothingTwice() {
         String id = answerLesson(ana, 0);
         JsonNode reply = complete(ana, id);

@@ -60,11 +60,11 @@ public class Achievements {
      * Current values of the achievements' measures that a session can move ({@code skills}: count completed skills
      * too, a longer query). League podiums move only when a week closes, which unlocks them itself.
      */
-    Map<String, Integer> sessionValues(Learners.State state, boolean skills) {
+    Map<String, Integer> sessionValues(Learners.State state, long wordsLearned, boolean skills) {
         Map<String, Integer> values = new LinkedHashMap<>();
         values.put("streak", state.streak().longest());
         values.put("total-xp", (int) Math.min(Integer.MAX_VALUE, state.totalXp()));
-        values.put("words-learned", (int) memory.itemsMet(state.userId()));
+        values.put("words-learned", (int) Math.min(Integer.MAX_VALUE, wordsLearned));
         values.put("perfect-lessons", state.perfectLessons());
         if (skills) {
             values.put("skills-completed", progress.skillsCompleted(state.userId()));
@@ -74,7 +74,7 @@ public class Achievements {
 
     /** Current values of every achievement's measure ({@code skills}: count completed skills too, a longer query). */
     Map<String, Integer> values(Learners.State state, boolean skills) {
-        Map<String, Integer> values = sessionValues(state, skills);
+        Map<String, Integer> values = sessionValues(state, memory.itemsMet(state.userId()), skills);
         LeagueStanding standing = leagues.getIfAvailable();
         values.put("league-podiums", standing == null ? 0 : standing.podiumFinishes(state.userId()));
         return values;

@@ -23,20 +23,26 @@ public class LearnerDays {
     }
 
     public DayBoundary of(UUID userId) {
-        return learner(userId).boundary();
+        ZoneId zone = accounts.find(userId).map(AccountView::timeZone).orElse(ZoneOffset.UTC);
+        return new DayBoundary(zone, memory.dayStartHour(userId));
     }
 
-    /** The learner's day boundary and daily XP goal (10, 20, 30 or 50), from one read of the account. */
+    /**
+     * The learner's day boundary, daily XP goal (10, 20, 30 or 50) and words learned (the memory items met), from one
+     * read of the account and one of their memory.
+     */
     public Learner learner(UUID userId) {
         Optional<AccountView> account = accounts.find(userId);
         ZoneId zone = account.map(AccountView::timeZone).orElse(ZoneOffset.UTC);
-        return new Learner(new DayBoundary(zone, memory.dayStartHour(userId)), account.map(AccountView::dailyGoal).orElse(10));
+        LearnerMemory.Summary remembered = memory.summary(userId);
+        return new Learner(new DayBoundary(zone, remembered.dayStartHour()), account.map(AccountView::dailyGoal).orElse(10),
+                remembered.itemsMet());
     }
 
     public int dailyGoal(UUID userId) {
         return accounts.find(userId).map(AccountView::dailyGoal).orElse(10);
     }
 
-    public record Learner(DayBoundary boundary, int dailyGoal) {
+    public record Learner(DayBoundary boundary, int dailyGoal, long wordsLearned) {
     }
 }

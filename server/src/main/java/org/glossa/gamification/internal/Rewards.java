@@ -128,7 +128,7 @@ public class Rewards {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
         quests.progress(userId, day, progress, at);
-        state = state.with(achievements.unlock(userId, achievements.sessionValues(state, lesson), state.tiers(), at));
+        state = state.with(achievements.unlock(userId, achievements.sessionValues(state, learner.wordsLearned(), lesson), state.tiers(), at));
         learners.save(state);
         return true;
     }

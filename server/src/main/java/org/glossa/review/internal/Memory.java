@@ -70,6 +70,17 @@ public class Memory implements ReviewItemSource, LearnerMemory {
         return jdbc.sql("select count(*) from review_item where user_id = :u").param("u", userId).query(Long.class).single();
     }
 
+    @Override
+    public Summary summary(UUID userId) {
+        return jdbc.sql("""
+                select (select day_start_hour from review_settings where user_id = :u),
+                       (select count(*) from review_item where user_id = :u)
+                """).param("u", userId).query((rs, n) -> {
+                    Integer dayStart = (Integer) rs.getObject(1, Integer.class);
+                    return new Summary(dayStart == null ? Settings.DEFAULT.dayStartHour() : dayStart, rs.getLong(2));
+                }).single();
+    }
+
     @Transactional
     public Settings changeSettings(UUID userId, Double retention, Integer dayStartHour) {
         Settings current = settings(userId);
