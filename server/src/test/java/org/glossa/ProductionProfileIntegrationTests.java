@@ -30,7 +30,7 @@ class ProductionProfileIntegrationTests {
                 "GLOSSA_JWT_SECRET is set in this environment, so its absence cannot be tried");
 
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(GlossaApplication.class)
-                .profiles("prod").properties("server.port=0", "spring.main.banner-mode=off").run().close());
+                .profiles("prod").run("--server.port=0", "--spring.main.banner-mode=off").close());
 
         assertThat(failure).isInstanceOf(GlossaMisconfiguredException.class).hasMessageContaining("GLOSSA_JWT_SECRET");
     }

@@ -22,19 +22,17 @@ import org.glossa.fsrs.DayBoundary;
 import org.glossa.identity.CurrentUser;
 import org.glossa.review.internal.Memory;
 import org.glossa.review.internal.MemoryOptimization;
+import org.glossa.review.internal.ReviewHistory;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.glossa.shared.time.Timestamps.utc;
 
 /** A learner's view of their memory: states, what is due, a forecast, retention, and their settings. */
 @RestController
@@ -44,13 +42,13 @@ class MemoryController {
 
     private final Memory memory;
     private final MemoryOptimization optimization;
-    private final JdbcClient jdbc;
+    private final ReviewHistory history;
     private final Clock clock;
 
-    MemoryController(Memory memory, MemoryOptimization optimization, JdbcClient jdbc, Clock clock) {
+    MemoryController(Memory memory, MemoryOptimization optimization, ReviewHistory history, Clock clock) {
         this.memory = memory;
         this.optimization = optimization;
-        this.jdbc = jdbc;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -93,17 +91,10 @@ class MemoryController {
             states.put(state.name().toLowerCase(), byState.getOrDefault(state, 0));
         }
         // One pass over the last 30 days: all reviews, and those of graduated items with how many were recalled.
-        long[] recent = jdbc.sql("""
-                select count(*) as reviews,
-                    coalesce(sum(case when state = 'REVIEW' then 1 else 0 end), 0) as graduated,
-                    coalesce(sum(case when state = 'REVIEW' and rating > 1 then 1 else 0 end), 0) as recalled
-                from review_log where user_id = :u and reviewed_at >= :since
-                """).param("u", user.id()).param("since", utc(now.minus(java.time.Duration.ofDays(30))))
-                .query((rs, n) -> new long[] { rs.getLong("reviews"), rs.getLong("graduated"), rs.getLong("recalled") })
-                .single();
+        ReviewHistory.Recent recent = history.since(user.id(), now.minus(java.time.Duration.ofDays(30)));
         // Overdue items count on day 0 of the forecast, so day 0 is what is due by the end of today.
-        return new Summary(states, dueNow, perDay[0], forecast,
-                recent[1] == 0 ? null : ReviewController.round((double) recent[2] / recent[1]), (int) recent[0], settings);
+        return new Summary(states, dueNow, perDay[0], forecast, recent.graduated() == 0 ? null
+                : ReviewController.round((double) recent.recalled() / recent.graduated()), (int) recent.reviews(), settings);
     }
 
     record SettingsChange(@DecimalMin("0.70") @DecimalMax("0.97") Double desiredRetention,
@@ -139,17 +130,10 @@ class MemoryController {
             + "review_state: the format the FSRS command-line tool reads (state 0 new, 1 learning, 2 review, 3 relearning).")
     ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user) {
         StringBuilder csv = new StringBuilder("card_id,review_time,review_rating,review_duration,review_state\n");
-        jdbc.sql("""
-                select item_id, reviewed_at, rating, duration_ms, state from review_log where user_id = :u
-                order by reviewed_at, id
-                """).param("u", user.id()).query((rs, n) -> {
-                    Integer duration = (Integer) rs.getObject("duration_ms");
-                    return csv.append(rs.getObject("item_id", UUID.class)).append(',')
-                            .append(rs.getObject("reviewed_at", java.time.OffsetDateTime.class).toInstant()).append(',')
-                            .append(rs.getInt("rating")).append(',')
-                            .append(duration == null ? "" : duration).append(',')
-                            .append(CardState.valueOf(rs.getString("state")).ordinal()).append('\n');
-                }).list();
+        history.forEach(user.id(), review -> csv.append(review.itemId()).append(',').append(review.reviewedAt())
+                .append(',').append(review.rating()).append(',')
+                .append(review.durationMs() == null ? "" : review.durationMs()).append(',')
+                .append(review.state().ordinal()).append('\n'));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reviews.csv\"")
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString());
     }
