@@ -13,6 +13,9 @@ import org.glossa.dictionary.EntryDocument.Pronunciation;
 import org.glossa.dictionary.EntryDocument.Sense;
 import org.glossa.dictionary.EntryDocument.Translation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Wiktextract JSONL (kaikki.org): one JSON object per line, one word and part of speech each. Fields in
  * unexpected shapes are passed over, unknown fields ignored; a line that is not a JSON object or has no
  * {@code word} is a bad line. The whole line is kept as the entry's source document.
+ * <p>
+ * Each line is read with Jackson's streaming parser straight into the entry (no tree of the line is built: that was
+ * the reading thread's largest cost). The whole line is still read to its end, so that a line is valid exactly when
+ * {@code readTree} would take it; a key given twice counts with its last value, as in a tree.
  */
 final class WiktextractReader implements ImportReader {
 
@@ -30,12 +37,15 @@ final class WiktextractReader implements ImportReader {
     private final BufferedReader in;
     private final JsonMapper json;
     private final Options options;
+    /** Whether content after the line's JSON value makes it invalid, as it does for {@code readTree}. */
+    private final boolean failOnTrailing;
     private long line;
 
     WiktextractReader(BufferedReader in, JsonMapper json, Options options) {
         this.in = in;
         this.json = json;
         this.options = options;
+        this.failOnTrailing = json.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Override
@@ -51,27 +61,54 @@ final class WiktextractReader implements ImportReader {
         return null;
     }
 
+    /** The fields of one line's object, each as the last occurrence of its key gave it. */
+    private static final class Fields {
+        String word;
+        String language;
+        String pos;
+        String homograph;
+        List<String> tags = List.of();
+        List<Form> forms = List.of();
+        List<Pronunciation> pronunciations = List.of();
+        Senses senses = Senses.NONE;
+        List<Translation> translations = List.of();
+    }
+
+    /** An entry's senses, the tags of its first sense (if that is an object) and the senses' translations. */
+    private record Senses(List<Sense> senses, List<String> firstTags, List<Translation> translations) {
+        static final Senses NONE = new Senses(List.of(), List.of(), List.of());
+    }
+
     ImportRecord parse(long number, String text) {
         if (text.isBlank()) {
             return ImportRecord.skip(number);
         }
-        JsonNode node;
-        try {
-            node = json.readTree(text);
+        Fields fields;
+        try (JsonParser p = json.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                fields = entry(p);
+            } else {
+                fields = null;
+                p.skipChildren(); // still the whole value: an array that breaks off is not valid JSON
+            }
+            if (first != null && failOnTrailing && p.nextToken() != null) {
+                return ImportRecord.bad(number, "not valid JSON");
+            }
         } catch (JacksonException e) {
             return ImportRecord.bad(number, "not valid JSON");
         }
-        if (node == null || !node.isObject()) {
+        if (fields == null) {
             return ImportRecord.bad(number, "not a JSON object");
         }
         if (text.contains("\\u0000")) {
             return ImportRecord.bad(number, "contains the character \\u0000, which cannot be stored");
         }
-        String word = text(node.get("word"));
+        String word = fields.word;
         if (word == null || word.isBlank()) {
             return ImportRecord.bad(number, "has no word");
         }
-        String language = text(node.get("lang_code"));
+        String language = fields.language;
         if (language == null) {
             language = options.language();
         }
@@ -81,36 +118,82 @@ final class WiktextractReader implements ImportReader {
         if (options.language() != null && !options.language().equalsIgnoreCase(language)) {
             return ImportRecord.skip(number);
         }
-        JsonNode etymology = node.get("etymology_number");
-        String homograph = etymology != null && (etymology.isNumber() || etymology.isString()) ? etymology.asString() : null;
-        return ImportRecord.entry(number, new EntryDocument(language, word.strip(), text(node.get("pos")), homograph,
-                gender(node), forms(node), pronunciations(node), senses(node), translations(node), null, null,
+        List<Translation> translations = fields.translations;
+        if (!fields.senses.translations().isEmpty()) { // the entry's own first, then each sense's
+            translations = new ArrayList<>(translations);
+            translations.addAll(fields.senses.translations());
+        }
+        return ImportRecord.entry(number, new EntryDocument(language, word.strip(), fields.pos, fields.homograph,
+                gender(fields), fields.forms, fields.pronunciations, fields.senses.senses(), translations, null, null,
                 text.strip()));
     }
 
-    private static String gender(JsonNode node) {
-        for (String tag : strings(node.get("tags"))) {
+    /** The line's object, from its start to its end; the parser is on its {@code START_OBJECT}. */
+    private Fields entry(JsonParser p) {
+        Fields f = new Fields();
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+            p.nextToken();
+            switch (name) {
+                case "word" -> f.word = text(p);
+                case "lang_code" -> f.language = text(p);
+                case "pos" -> f.pos = text(p);
+                case "etymology_number" -> f.homograph = homograph(p);
+                case "tags" -> f.tags = strings(p);
+                case "forms" -> f.forms = forms(p);
+                case "sounds" -> f.pronunciations = pronunciations(p);
+                case "senses" -> f.senses = senses(p);
+                case "translations" -> f.translations = translations(p, new ArrayList<>());
+                default -> p.skipChildren();
+            }
+        }
+        return f;
+    }
+
+    private static String gender(Fields f) {
+        for (String tag : f.tags) {
             if (GENDERS.contains(tag)) {
                 return tag;
             }
         }
-        JsonNode senses = node.get("senses");
-        if (senses != null && senses.isArray() && !senses.isEmpty()) {
-            for (String tag : strings(senses.get(0).get("tags"))) {
-                if (GENDERS.contains(tag)) {
-                    return tag;
-                }
+        for (String tag : f.senses.firstTags()) {
+            if (GENDERS.contains(tag)) {
+                return tag;
             }
         }
         return null;
     }
 
-    private static List<Form> forms(JsonNode node) {
+    /** Wiktextract's etymology number, given as a number or a string; null in any other shape. */
+    private static String homograph(JsonParser p) {
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> p.getString();
+            // The number's text as its tree node gives it (1e2 is "100.0"): read as the one node it is.
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.<JsonNode>readValueAsTree().asString();
+            default -> {
+                p.skipChildren();
+                yield null;
+            }
+        };
+    }
+
+    private static List<Form> forms(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
         List<Form> forms = new ArrayList<>();
-        for (JsonNode form : array(node.get("forms"))) {
-            String text = text(form.get("form"));
-            List<String> tags = strings(form.get("tags"));
-            if (text == null || text.isBlank() || tags.stream().anyMatch(NOT_FORMS::contains)) {
+        while (nextObject(p)) {
+            String text = null;
+            List<String> tags = List.of();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "form" -> text = text(p);
+                    case "tags" -> tags = strings(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (text == null || tags.stream().anyMatch(NOT_FORMS::contains)) {
                 continue;
             }
             forms.add(new Form(text.strip(), tags));
@@ -118,96 +201,181 @@ final class WiktextractReader implements ImportReader {
         return forms;
     }
 
-    private static List<Pronunciation> pronunciations(JsonNode node) {
+    private static List<Pronunciation> pronunciations(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
         List<Pronunciation> sounds = new ArrayList<>();
-        for (JsonNode sound : array(node.get("sounds"))) {
-            String ipa = text(sound.get("ipa"));
-            String audio = text(sound.get("mp3_url"));
-            if (audio == null) {
-                audio = text(sound.get("ogg_url"));
+        while (nextObject(p)) {
+            String ipa = null;
+            String mp3 = null;
+            String ogg = null;
+            List<String> tags = List.of();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "ipa" -> ipa = text(p);
+                    case "mp3_url" -> mp3 = text(p);
+                    case "ogg_url" -> ogg = text(p);
+                    case "tags" -> tags = strings(p);
+                    default -> p.skipChildren();
+                }
             }
+            String audio = mp3 != null ? mp3 : ogg;
             if (ipa != null || audio != null) {
-                sounds.add(new Pronunciation(ipa, audio, strings(sound.get("tags"))));
+                sounds.add(new Pronunciation(ipa, audio, tags));
             }
         }
         return sounds;
     }
 
-    private List<Sense> senses(JsonNode node) {
+    private Senses senses(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return Senses.NONE;
+        }
         List<Sense> senses = new ArrayList<>();
-        for (JsonNode sense : array(node.get("senses"))) {
-            List<Gloss> glosses = strings(sense.get("glosses")).stream()
-                    .map(g -> new Gloss(options.glossLanguage(), g)).toList();
-            List<Example> examples = new ArrayList<>();
-            for (JsonNode example : array(sense.get("examples"))) {
-                String text = text(example.get("text"));
-                if (text != null) {
-                    String translation = text(example.get("translation"));
-                    examples.add(new Example(text, translation != null ? translation : text(example.get("english"))));
+        List<String> firstTags = List.of();
+        List<Translation> translations = new ArrayList<>();
+        boolean first = true;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), first = false) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            List<String> glosses = List.of();
+            List<Example> examples = List.of();
+            List<String> tags = List.of();
+            List<Translation> own = null;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "glosses" -> glosses = strings(p);
+                    case "examples" -> examples = examples(p);
+                    case "tags" -> tags = strings(p);
+                    case "translations" -> own = translations(p, new ArrayList<>());
+                    default -> p.skipChildren();
                 }
+            }
+            if (first) {
+                firstTags = tags; // gender may come from the first sense (only when it is an object)
+            }
+            if (own != null) {
+                translations.addAll(own);
             }
             if (!glosses.isEmpty() || !examples.isEmpty()) {
-                senses.add(new Sense(glosses, examples, strings(sense.get("tags"))));
+                senses.add(new Sense(glosses.stream().map(g -> new Gloss(options.glossLanguage(), g)).toList(), examples,
+                        tags));
             }
         }
-        return senses;
+        return new Senses(senses, firstTags, translations);
     }
 
-    private static List<Translation> translations(JsonNode node) {
-        List<Translation> translations = new ArrayList<>();
-        addTranslations(node.get("translations"), translations);
-        for (JsonNode sense : array(node.get("senses"))) {
-            addTranslations(sense.get("translations"), translations);
-        }
-        return translations;
-    }
-
-    private static void addTranslations(JsonNode list, List<Translation> into) {
-        for (JsonNode t : array(list)) {
-            String word = text(t.get("word"));
-            String code = text(t.get("lang_code"));
-            if (code == null) {
-                code = text(t.get("code"));
-            }
-            if (word != null && code != null) {
-                into.add(new Translation(code, word, text(t.get("sense"))));
-            }
-        }
-    }
-
-    private static Iterable<JsonNode> array(JsonNode node) {
-        if (node == null || !node.isArray()) {
+    private static List<Example> examples(JsonParser p) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
             return List.of();
         }
-        List<JsonNode> objects = new ArrayList<>();
-        node.forEach(n -> {
-            if (n.isObject()) {
-                objects.add(n);
+        List<Example> examples = new ArrayList<>();
+        while (nextObject(p)) {
+            String text = null;
+            String translation = null;
+            String english = null;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "text" -> text = text(p);
+                    case "translation" -> translation = text(p);
+                    case "english" -> english = text(p);
+                    default -> p.skipChildren();
+                }
             }
-        });
-        return objects;
+            if (text != null) {
+                examples.add(new Example(text, translation != null ? translation : english));
+            }
+        }
+        return examples;
     }
 
-    private static List<String> strings(JsonNode node) {
-        if (node == null) {
-            return List.of();
+    /** The translations of an array of them, added to {@code into}; none from any other shape. */
+    private static List<Translation> translations(JsonParser p, List<Translation> into) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return into;
         }
-        if (node.isString()) {
-            return List.of(node.asString());
+        while (nextObject(p)) {
+            String word = null;
+            String langCode = null;
+            String code = null;
+            String sense = null;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "word" -> word = text(p);
+                    case "lang_code" -> langCode = text(p);
+                    case "code" -> code = text(p);
+                    case "sense" -> sense = text(p);
+                    default -> p.skipChildren();
+                }
+            }
+            String language = langCode != null ? langCode : code;
+            if (word != null && language != null) {
+                into.add(new Translation(language, word, sense));
+            }
+        }
+        return into;
+    }
+
+    /**
+     * Moves to the next object of the array the parser is in, passing over elements of other shapes; false at the
+     * array's end.
+     */
+    private static boolean nextObject(JsonParser p) {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.START_OBJECT) {
+                return true;
+            }
+            p.skipChildren();
+        }
+        return false;
+    }
+
+    /**
+     * A string, or a list of the non-blank strings of an array (elements of other shapes passed over); empty in any
+     * other shape. A single string is taken as it is, even blank.
+     */
+    private static List<String> strings(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return List.of(p.getString());
+        }
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
         }
         List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> {
-                if (n.isString() && !n.asString().isBlank()) {
-                    out.add(n.asString());
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_STRING) {
+                String s = p.getString();
+                if (!s.isBlank()) {
+                    out.add(s);
                 }
-            });
+            } else {
+                p.skipChildren();
+            }
         }
         return out;
     }
 
-    private static String text(JsonNode node) {
-        return node != null && node.isString() && !node.asString().isBlank() ? node.asString() : null;
+    /** A non-blank string; null in any other shape. */
+    private static String text(JsonParser p) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            p.skipChildren();
+            return null;
+        }
+        String s = p.getString();
+        return s.isBlank() ? null : s;
     }
 
     @Override
