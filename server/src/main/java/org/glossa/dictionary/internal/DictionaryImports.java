@@ -338,12 +338,14 @@ public class DictionaryImports {
         if (job.fileName() != null && job.fileName().endsWith(".gz")) {
             raw = new GZIPInputStream(raw, 1 << 16);
         }
+        if (job.format() == Format.WIKTEXTRACT) {
+            return new WiktextractReader(raw, json, options); // reads bytes: lines are parsed from their UTF-8
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16);
         return switch (job.format()) {
-            case WIKTEXTRACT -> new WiktextractReader(in, json, options);
             case CSV -> new DelimitedReader(in, ',', json, options);
             case TSV -> new DelimitedReader(in, '\t', json, options);
-            case LIBRELINGO -> throw new IllegalStateException();
+            case WIKTEXTRACT, LIBRELINGO -> throw new IllegalStateException();
         };
     }
 
@@ -368,7 +370,7 @@ public class DictionaryImports {
                 skipped++;
             } else {
                 try {
-                    prepared.add(store.prepare(r.entry(), source, license));
+                    prepared.add(store.prepare(r.entry(), source, license, r.documentUtf8()));
                 } catch (IllegalArgumentException e) {
                     bad.add(new BadLine(r.line(), e.getMessage()));
                 }

@@ -113,6 +113,14 @@ public class EntryStore implements DictionaryEntries {
 
     /** Checks a document and derives what is stored; throws IllegalArgumentException naming the fault. */
     Prepared prepare(EntryDocument doc, String source, String license) {
+        return prepare(doc, source, license, null);
+    }
+
+    /**
+     * The same, with the document's UTF-8 when the caller has it already ({@code doc.document().getBytes(UTF_8)},
+     * exactly; null to encode it here).
+     */
+    Prepared prepare(EntryDocument doc, String source, String license, byte[] documentUtf8) {
         String language = doc.language() == null ? null : LanguageTag.Validator.normalize(doc.language());
         if (language == null) {
             throw new IllegalArgumentException("language must be a language tag such as es");
@@ -169,7 +177,8 @@ public class EntryStore implements DictionaryEntries {
         } else {
             digest.update(ownJson(clean));
         }
-        byte[] utf8 = document.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = documentUtf8 != null && doc.document() != null ? documentUtf8
+                : document.getBytes(StandardCharsets.UTF_8);
         digest.update((byte) 0);
         digest.update(utf8);
         return new Prepared(clean, key, HexFormat.of().formatHex(digest.digest()), document, utf8);

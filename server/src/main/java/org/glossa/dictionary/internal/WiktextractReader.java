@@ -1,8 +1,10 @@
 package org.glossa.dictionary.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.glossa.dictionary.EntryDocument;
@@ -27,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Each line is read with Jackson's streaming parser straight into the entry (no tree of the line is built: that was
  * the reading thread's largest cost). The whole line is still read to its end, so that a line is valid exactly when
  * {@code readTree} would take it; a key given twice counts with its last value, as in a tree.
+ * <p>
+ * Lines are split as bytes ({@code \n}, {@code \r\n} or {@code \r}, as {@code BufferedReader.readLine} splits them)
+ * and decoded once, into the document's string. A line that decodes without a replacement character is well-formed
+ * UTF-8: Jackson then parses its bytes, and they are the document's UTF-8 as well (not encoded again for the hash and
+ * COPY). Other lines (malformed UTF-8, a byte-order mark or a zero byte at the start) are parsed from the decoded
+ * string.
  */
 final class WiktextractReader implements ImportReader {
 
@@ -34,14 +42,21 @@ final class WiktextractReader implements ImportReader {
     private static final Set<String> NOT_FORMS = Set.of("table-tags", "inflection-template", "class");
     private static final Set<String> GENDERS = Set.of("masculine", "feminine", "neuter", "common");
 
-    private final BufferedReader in;
+    private final InputStream in;
     private final JsonMapper json;
     private final Options options;
     /** Whether content after the line's JSON value makes it invalid, as it does for {@code readTree}. */
     private final boolean failOnTrailing;
     private long line;
+    /** Bytes read and not yet returned as lines: {@code buffer[position..limit)}. */
+    private byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    /** The last line ended with {@code \r}: a {@code \n} right after it belongs to the same line end. */
+    private boolean afterCarriageReturn;
+    private boolean ended;
 
-    WiktextractReader(BufferedReader in, JsonMapper json, Options options) {
+    WiktextractReader(InputStream in, JsonMapper json, Options options) {
         this.in = in;
         this.json = json;
         this.options = options;
@@ -50,15 +65,85 @@ final class WiktextractReader implements ImportReader {
 
     @Override
     public ImportRecord next() throws IOException {
-        String text;
-        while ((text = in.readLine()) != null) {
+        int end;
+        while ((end = nextLineEnd()) >= 0) {
+            int start = position;
+            position = end < limit ? end + 1 : end; // past the line's terminator
             line++;
             if (line <= options.resumeAfter()) {
                 continue;
             }
-            return parse(line, text);
+            return parse(line, buffer, start, end - start);
         }
         return null;
+    }
+
+    /**
+     * Where the next line, which starts at {@code position}, ends: at its terminator, or at {@code limit} for a last
+     * line without one. Reads more as needed; -1 at the end of the input.
+     */
+    private int nextLineEnd() throws IOException {
+        int scanned = position;
+        while (true) {
+            if (afterCarriageReturn && position < limit) {
+                afterCarriageReturn = false;
+                if (buffer[position] == '\n') {
+                    position++;
+                }
+                scanned = position;
+            }
+            for (int i = scanned; i < limit; i++) {
+                byte b = buffer[i];
+                if (b == '\n' || b == '\r') {
+                    afterCarriageReturn = b == '\r';
+                    return i;
+                }
+            }
+            scanned = limit;
+            if (ended) {
+                return position < limit ? limit : -1;
+            }
+            if (position > 0) { // keep only the line begun, at the buffer's start
+                System.arraycopy(buffer, position, buffer, 0, limit - position);
+                scanned -= position;
+                limit -= position;
+                position = 0;
+            }
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                ended = true;
+            } else {
+                limit += n;
+            }
+        }
+    }
+
+    /** A line given as its UTF-8 bytes. */
+    ImportRecord parse(long number, byte[] bytes, int offset, int length) {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        // Jackson would take a byte-order mark or zero bytes at the start as the sign of another encoding.
+        boolean wellFormed = text.indexOf('\uFFFD') < 0 && (length == 0 || bytes[offset] != (byte) 0xEF)
+                && !zeroIn(bytes, offset, Math.min(length, 4));
+        if (!wellFormed) {
+            return parse(number, text);
+        }
+        ImportRecord record = parse(number, text, bytes, offset, length);
+        if (record.entry() == null || text.strip() != text) { // a stripped document has bytes of its own
+            return record;
+        }
+        return ImportRecord.entry(number, record.entry(), Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    private static boolean zeroIn(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fields of one line's object, each as the last occurrence of its key gave it. */
@@ -79,12 +164,18 @@ final class WiktextractReader implements ImportReader {
         static final Senses NONE = new Senses(List.of(), List.of(), List.of());
     }
 
+    /** A line given as a string. */
     ImportRecord parse(long number, String text) {
+        return parse(number, text, null, 0, 0);
+    }
+
+    /** A line, parsed from its UTF-8 {@code bytes} when given (well-formed), else from {@code text}. */
+    private ImportRecord parse(long number, String text, byte[] bytes, int offset, int length) {
         if (text.isBlank()) {
             return ImportRecord.skip(number);
         }
         Fields fields;
-        try (JsonParser p = json.createParser(text)) {
+        try (JsonParser p = bytes != null ? json.createParser(bytes, offset, length) : json.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 fields = entry(p);

@@ -1,7 +1,7 @@
 package org.glossa.dictionary.internal;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.glossa.dictionary.DictionarySamples;
@@ -24,14 +24,26 @@ class ContentHashTests {
     void theHashIsTheSha256OfSourceLicenseOwnJsonAndDocumentJoinedAsBefore() throws Exception {
         List<EntryDocument> documents = new ArrayList<>();
         String lines = String.join("\n", DictionarySamples.allWiktextract());
-        try (WiktextractReader reader = new WiktextractReader(new BufferedReader(new StringReader(lines)), json,
+        List<byte[]> utf8 = new ArrayList<>();
+        try (WiktextractReader reader = new WiktextractReader(
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), json,
                 new ImportReader.Options(null, "en", 0))) {
             ImportRecord r;
             while ((r = reader.next()) != null) {
                 if (r.entry() != null) {
                     documents.add(r.entry());
+                    utf8.add(r.documentUtf8());
                 }
             }
+        }
+        // The reader hands over each line's own bytes as the document's UTF-8: the hash must not change for it.
+        assertThat(utf8).doesNotContainNull();
+        for (int i = 0; i < utf8.size(); i++) {
+            EntryDocument doc = documents.get(i);
+            assertThat(utf8.get(i)).isEqualTo(doc.document().getBytes(StandardCharsets.UTF_8));
+            EntryStore.Prepared given = store.prepare(doc, "wiktextract", null, utf8.get(i));
+            assertThat(given.documentUtf8()).isSameAs(utf8.get(i));
+            assertThat(given.hash()).isEqualTo(store.prepare(doc, "wiktextract", null).hash());
         }
         assertThat(documents).hasSizeGreaterThan(10);
         documents.add(EntryDocument.of("es", "año 😀", "noun")); // no document: its own JSON is the document

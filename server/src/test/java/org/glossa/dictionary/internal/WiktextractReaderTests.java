@@ -1,7 +1,9 @@
 package org.glossa.dictionary.internal;
 
 import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +36,24 @@ class WiktextractReaderTests {
     private final ImportReader.Options anyLanguage = new ImportReader.Options(null, "en", 0);
 
     private WiktextractReader reader(ImportReader.Options options) {
-        return new WiktextractReader(new BufferedReader(new StringReader("")), json, options);
+        return new WiktextractReader(InputStream.nullInputStream(), json, options);
+    }
+
+    /** A line parsed as the import reads it: from its UTF-8 bytes. */
+    private ImportRecord parse(WiktextractReader reader, long number, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return reader.parse(number, bytes, 0, bytes.length);
     }
 
     private EntryDocument entry(String line) {
-        ImportRecord r = reader(anyLanguage).parse(1, line);
+        ImportRecord r = parse(reader(anyLanguage), 1, line);
         assertThat(r.error()).as("bad line: " + line).isNull();
         assertThat(r.entry()).as("skipped: " + line).isNotNull();
         return r.entry();
     }
 
     private String error(String line) {
-        return reader(anyLanguage).parse(7, line).error();
+        return parse(reader(anyLanguage), 7, line).error();
     }
 
     // ------------------------------------------------------------------------------------------- explicit values
@@ -206,20 +214,20 @@ class WiktextractReaderTests {
                 .isEqualTo("contains the character \\u0000, which cannot be stored");
         // Validity comes first: a broken line with a \u0000 is not valid JSON.
         assertThat(error("{\"word\": \"a\\u0000b\", ")).isEqualTo("not valid JSON");
-        assertThat(reader(anyLanguage).parse(3, "   \t").skipped()).isTrue();
-        assertThat(reader(anyLanguage).parse(3, "").skipped()).isTrue();
+        assertThat(parse(reader(anyLanguage), 3, "   \t").skipped()).isTrue();
+        assertThat(parse(reader(anyLanguage), 3, "").skipped()).isTrue();
     }
 
     @Test
     void otherLanguagesAreSkippedAndTheImportsLanguageFillsAMissingOne() {
         WiktextractReader spanish = reader(new ImportReader.Options("es", "de", 0));
-        assertThat(spanish.parse(1, "{\"word\": \"Haus\", \"lang_code\": \"de\"}").skipped()).isTrue();
-        assertThat(spanish.parse(2, "{\"word\": \"casa\", \"lang_code\": \"ES\"}").entry().language()).isEqualTo("ES");
-        EntryDocument missing = spanish.parse(3, "{\"word\": \"casa\", \"senses\": [{\"glosses\": \"Haus\"}]}").entry();
+        assertThat(parse(spanish, 1, "{\"word\": \"Haus\", \"lang_code\": \"de\"}").skipped()).isTrue();
+        assertThat(parse(spanish, 2, "{\"word\": \"casa\", \"lang_code\": \"ES\"}").entry().language()).isEqualTo("ES");
+        EntryDocument missing = parse(spanish, 3, "{\"word\": \"casa\", \"senses\": [{\"glosses\": \"Haus\"}]}").entry();
         assertThat(missing.language()).isEqualTo("es");
         assertThat(missing.senses().getFirst().glosses()).containsExactly(new Gloss("de", "Haus"));
         // A bad word is reported before the language is looked at.
-        assertThat(spanish.parse(4, "{\"lang_code\": \"de\"}").error()).isEqualTo("has no word");
+        assertThat(parse(spanish, 4, "{\"lang_code\": \"de\"}").error()).isEqualTo("has no word");
     }
 
     @Test
@@ -227,7 +235,8 @@ class WiktextractReaderTests {
         String file = String.join("\n", "{\"word\": \"a\", \"lang_code\": \"es\"}", "garbage", "",
                 "{\"word\": \"b\", \"lang_code\": \"es\"}", "[1]", "{\"word\": \"c\", \"lang_code\": \"de\"}");
         List<String> seen = new ArrayList<>();
-        try (WiktextractReader reader = new WiktextractReader(new BufferedReader(new StringReader(file)), json,
+        try (WiktextractReader reader = new WiktextractReader(
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), json,
                 new ImportReader.Options("es", "en", 2))) {
             ImportRecord r;
             while ((r = reader.next()) != null) {
@@ -345,17 +354,103 @@ class WiktextractReaderTests {
         };
     }
 
+    /**
+     * Each line gives the record the tree-based reader gives, parsed from its bytes (as the import does) and from the
+     * string; where the bytes are kept as the document's UTF-8, they are exactly the document's.
+     */
     private void assertSameAsTree(List<String> lines, ImportReader.Options options) {
         TreeWiktextractOracle tree = new TreeWiktextractOracle(json, options);
         WiktextractReader streaming = reader(options);
         int entries = 0;
         for (int i = 0; i < lines.size(); i++) {
-            ImportRecord expected = tree.parse(i + 1, lines.get(i));
-            String line = lines.get(i);
-            assertThat(streaming.parse(i + 1, line)).as(line.length() > 300 ? line.substring(0, 300) + "..." : line)
-                    .isEqualTo(expected);
+            byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
+            String line = new String(bytes, StandardCharsets.UTF_8);
+            ImportRecord expected = tree.parse(i + 1, line);
+            String shown = line.length() > 300 ? line.substring(0, 300) + "..." : line;
+            assertThat(streaming.parse(i + 1, line)).as(shown).isEqualTo(expected);
+            assertSameRecord(streaming.parse(i + 1, bytes, 0, bytes.length), expected, shown);
             entries += expected.entry() != null ? 1 : 0;
         }
         assertThat(entries).as("lines read as entries").isPositive();
+    }
+
+    private static void assertSameRecord(ImportRecord actual, ImportRecord expected, String line) {
+        assertThat(actual.line()).as(line).isEqualTo(expected.line());
+        assertThat(actual.entry()).as(line).isEqualTo(expected.entry());
+        assertThat(actual.error()).as(line).isEqualTo(expected.error());
+        if (actual.documentUtf8() != null) {
+            assertThat(actual.documentUtf8()).as(line)
+                    .isEqualTo(actual.entry().document().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The file is split into the lines BufferedReader.readLine gives (\n, \r\n, \r, a last line without an end, a
+     * line longer than the read buffer) and malformed UTF-8 is read as the decoder replaces it, as before.
+     */
+    @Test
+    void filesAreSplitAndDecodedAsBufferedReaderDid() throws Exception {
+        List<String> real = DictionarySamples.wiktextract("de");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> write = text -> file.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        write.accept("\uFEFF" + real.get(0) + "\n");
+        write.accept(real.get(1) + "\r\n");
+        write.accept(real.get(2) + "\r");
+        write.accept("\r\n\n");
+        write.accept("{\"word\": \"a\", \"lang_code\": \"de\"}  \n");
+        write.accept("\t{\"word\": \"b\u3000\", \"lang_code\": \"de\"}\u2003\n"); // not valid: U+2003 is no JSON space
+        write.accept("\t{\"word\": \"b\u3000\", \"lang_code\": \"de\"} \n");
+        String longWord = "lang".repeat(40_000); // past the 64 KB read buffer
+        write.accept("{\"word\": \"" + longWord + "\", \"lang_code\": \"de\", \"senses\": [{\"glosses\": [\"x\"]}]}\n");
+        file.writeBytes(("{\"word\": \"ok\", \"lang_code\": \"de\", \"senses\": [{\"glosses\": [\"caf").getBytes(
+                StandardCharsets.UTF_8));
+        file.writeBytes(new byte[] { (byte) 0xC3, '"', ']', '}', ']', '}', '\n' }); // a broken é: decoded as U+FFFD
+        file.writeBytes(new byte[] { '{', '"', 'w', 'o', 'r', 'd', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"',
+                '}', '\n' }); // a surrogate in UTF-8: malformed
+        file.writeBytes(new byte[] { 0, '{', '}', '\n' });
+        write.accept("{\"word\": \"\uFFFD real\", \"lang_code\": \"de\"}\n");
+        write.accept(real.get(3)); // no end of line
+        byte[] bytes = file.toByteArray();
+        for (long resumeAfter : new long[] { 0, 3 }) {
+            ImportReader.Options options = new ImportReader.Options(null, "en", resumeAfter);
+            TreeWiktextractOracle tree = new TreeWiktextractOracle(json, options);
+            List<ImportRecord> expected = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(bytes),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                long number = 0;
+                while ((line = in.readLine()) != null) {
+                    if (++number > resumeAfter) {
+                        expected.add(tree.parse(number, line));
+                    }
+                }
+            }
+            List<ImportRecord> actual = new ArrayList<>();
+            try (WiktextractReader reader = new WiktextractReader(new ByteArrayInputStream(bytes), json, options)) {
+                ImportRecord r;
+                while ((r = reader.next()) != null) {
+                    actual.add(r);
+                }
+            }
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertSameRecord(actual.get(i), expected.get(i), "record " + i);
+            }
+            assertThat(expected).extracting(r -> r.entry() == null ? null : r.entry().lemma())
+                    .contains(longWord, "ok", "a", "b", "\uFFFD real");
+        }
+        assertThat(actualLemma(bytes, "ok").senses().getFirst().glosses().getFirst().text()).isEqualTo("caf\uFFFD");
+    }
+
+    private EntryDocument actualLemma(byte[] file, String lemma) throws Exception {
+        try (WiktextractReader reader = new WiktextractReader(new ByteArrayInputStream(file), json, anyLanguage)) {
+            ImportRecord r;
+            while ((r = reader.next()) != null) {
+                if (r.entry() != null && r.entry().lemma().equals(lemma)) {
+                    return r.entry();
+                }
+            }
+        }
+        throw new AssertionError(lemma + " not read");
     }
 }
