@@ -14,11 +14,11 @@ WORK="$(mktemp -d)"
 psql -q -c "create database $DB"
 trap 'psql -q -c "drop database if exists $DB with (force)"; rm -rf "$WORK"' EXIT
 
-# The tables and indexes exactly as the server's migration creates them (placeholders as on PostgreSQL).
-sed -e 's/\${json}/jsonb/g' -e 's/\${text_pattern_ops}/varchar_pattern_ops/g' \
-    server/src/main/resources/db/migration/dictionary/V1_9__dictionary.sql > "$WORK/schema.sql"
-psql -q -d "$DB" -f "$WORK/schema.sql"
-psql -q -d "$DB" -f server/src/main/resources/db/migration/dictionary/V1_9_1__dictionary_term_rank_index.sql
+# The server's current schema, made by the server's own Flyway: every migration, SQL and Java (V1_34 is Java),
+# with the placeholders the server sets on PostgreSQL. BenchmarkSchema starts the server on the database once.
+./mvnw -q -o -pl server -am verify -Dtest=BenchmarkSchema -Dsurefire.failIfNoSpecifiedTests=false \
+    -DargLine="-Dglossa.bench.db=$DB" > "$WORK/schema.log" 2>&1 || { cat "$WORK/schema.log"; exit 1; }
+echo "schema: $(psql -At -d "$DB" -c "select version from flyway_schema_history where success order by installed_rank desc limit 1") (latest migration applied)"
 
 # Synthetic words from 40 syllables (40^4 = 2.56 M distinct): word(i) is the same in seeding and in the queries.
 psql -q -d "$DB" <<'SQL'
