@@ -275,6 +275,38 @@ class GamificationIntegrationTests {
     }
 
     @Test
+    void theDaysFirstLessonCountsOnceForItsQuestsWhetherOrNotTheyWereShownBefore() {
+        Learner ben = api.register("ben");
+        // Ana's quests are created by her first lesson; Ben's by asking for them first, then his lesson moves them.
+        playLesson(ana, 0);
+        assertThat(api.get("/api/v1/me/quests", ben.accessToken())).hasStatusOk();
+        playLesson(ben, 0);
+        for (Learner learner : List.of(ana, ben)) {
+            JsonNode quests = api.json(api.get("/api/v1/me/quests", learner.accessToken())).get("quests");
+            int gems = 0;
+            for (JsonNode quest : quests) {
+                int expected = switch (quest.get("kind").asString()) {
+                    case "earn-xp" -> 15;
+                    case "lessons", "perfect-lesson" -> 1;
+                    case "review-items" -> 0;
+                    default -> -1; // correct answers in a row: as many as the lesson's exercises
+                };
+                if (expected >= 0) {
+                    assertThat(quest.get("progress").asInt()).as(learner.email() + " " + quest.get("code").asString())
+                            .isEqualTo(Math.min(expected, quest.get("target").asInt()));
+                }
+                assertThat(quest.get("completed").asBoolean())
+                        .isEqualTo(quest.get("progress").asInt() >= quest.get("target").asInt());
+                gems += quest.get("completed").asBoolean() ? quest.get("gems").asInt() : 0;
+            }
+            assertThat(jdbc.sql("select coalesce(sum(amount), 0) from gamification_gem_entry where user_id = :u and reference like 'quest:%'")
+                    .param("u", learner.id()).query(Integer.class).single()).as(learner.email() + "'s quest gems").isEqualTo(gems);
+            assertThat(published.of(learner.id(), QuestCompleted.class)).hasSize((int) java.util.stream.StreamSupport
+                    .stream(quests.spliterator(), false).filter(q -> q.get("completed").asBoolean()).count());
+        }
+    }
+
+    @Test
     void aReplayedLessonCompletedGrantsNothingTwice() {
         String id = answerLesson(ana, 0);
         JsonNode reply = complete(ana, id);

@@ -93,27 +93,47 @@ public class Quests {
         if (!rows(userId, day).isEmpty()) {
             return;
         }
-        create(userId, day);
+        create(userId, day, Map.of(), null);
     }
 
-    /** Creates the day's quests in one batch; returns them as rows, or re-reads them if another writer came first. */
-    private List<Row> create(UUID userId, LocalDate day) {
-        List<Quest> chosen = choose(userId, day);
+    /**
+     * Creates the day's quests in one batch, with {@code amounts} already counted (completed at {@code at} if they
+     * reach their target): returns the rows as written, or null if another writer came first (then they are as that
+     * writer made them, uncounted).
+     */
+    private List<Row> create(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
+        List<Row> rows = choose(userId, day).stream().map(q -> {
+            int progress = Math.max(0, amounts.getOrDefault(q.kind(), 0));
+            return new Row(q.code(), q.kind(), q.target(), progress, q.gems(), progress >= q.target());
+        }).toList();
         int[] inserted = template.batchUpdate("""
-                insert into gamification_quest (user_id, local_date, code, kind, target, progress, gems)
-                values (?, ?, ?, ?, ?, 0, ?) on conflict do nothing
-                """, chosen, chosen.size(), (ps, quest) -> {
+                insert into gamification_quest (user_id, local_date, code, kind, target, progress, gems, completed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, rows, rows.size(), (ps, quest) -> {
                     ps.setObject(1, userId);
                     ps.setObject(2, day);
                     ps.setString(3, quest.code());
                     ps.setString(4, quest.kind().name());
                     ps.setInt(5, quest.target());
-                    ps.setInt(6, quest.gems());
+                    ps.setInt(6, quest.progress());
+                    ps.setInt(7, quest.gems());
+                    ps.setObject(8, quest.completed() ? utc(at) : null);
                 })[0];
         if (java.util.Arrays.stream(inserted).allMatch(n -> n == 1)) {
-            return chosen.stream().map(q -> new Row(q.code(), q.kind(), q.target(), 0, q.gems(), false)).toList();
+            return rows;
         }
-        return rows(userId, day);
+        if (java.util.Arrays.stream(inserted).anyMatch(n -> n == 1)) {
+            // Some ours, some another writer's: ours must not keep counts the others do not have. Start them at zero.
+            template.batchUpdate("""
+                    update gamification_quest set progress = 0, completed_at = null where user_id = ? and local_date = ?
+                    and code = ?
+                    """, rows, rows.size(), (ps, quest) -> {
+                        ps.setObject(1, userId);
+                        ps.setObject(2, day);
+                        ps.setString(3, quest.code());
+                    });
+        }
+        return null;
     }
 
     /**
@@ -123,7 +143,17 @@ public class Quests {
     void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
         List<Row> quests = rows(userId, day);
         if (quests.isEmpty()) {
-            quests = create(userId, day);
+            // The day's first activity: the quests are written with it counted, in one batch.
+            List<Row> created = create(userId, day, amounts, at);
+            if (created != null) {
+                for (Row quest : created) {
+                    if (quest.completed()) {
+                        paid(userId, day, quest, at);
+                    }
+                }
+                return;
+            }
+            quests = rows(userId, day);
         }
         record Step(Row quest, int progress, boolean reached) {
         }
@@ -154,10 +184,14 @@ public class Quests {
                 });
         for (Step step : steps) {
             if (step.reached()) {
-                Row quest = step.quest();
-                wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
-                events.publishEvent(new QuestCompleted(userId, day, quest.code(), quest.gems(), at));
+                paid(userId, day, step.quest(), at);
             }
         }
+    }
+
+    /** A quest just completed: its gems (once, by its reference) and the event. */
+    private void paid(UUID userId, LocalDate day, Row quest, Instant at) {
+        wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
+        events.publishEvent(new QuestCompleted(userId, day, quest.code(), quest.gems(), at));
     }
 }
