@@ -7,10 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.TestApi;
 import org.glossa.TestApi.Learner;
 import org.glossa.practice.LessonKey;
+import org.glossa.fsrs.Rating;
+import org.glossa.fsrs.Scheduler;
+import org.glossa.review.internal.Memory;
 import org.glossa.review.internal.MemoryOptimization;
 import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +46,8 @@ class MemoryIntegrationTests {
     TestClock clock;
     @Autowired
     MemoryOptimization optimization;
+    @Autowired
+    Memory memory;
 
     TestApi api;
     Learner ana;
@@ -84,6 +93,39 @@ class MemoryIntegrationTests {
         assertThat(review).hasStatus(201);
         assertThat(api.json(review).get("kind").asString()).isEqualTo("REVIEW");
         assertThat(api.json(api.get("/api/v1/me/memory", later.accessToken())).get("dueNow").asInt()).isEqualTo(met);
+    }
+
+    @Test
+    void twoReviewsThatMeetANewItemAtOnceBothApply() throws Exception {
+        // As when two answers of one lesson name the same word, each heard by its own listener at the same moment.
+        Scheduler scheduler = memory.scheduler(ana.id());
+        UUID course = UUID.fromString(courseId);
+        Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored: no rounding on the way
+        List<UUID> items = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 20; i++) {
+                UUID item = UUID.randomUUID();
+                items.add(item);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Memory.Outcome>> both = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    String reviewId = "race:" + item + ":" + k;
+                    both.add(pool.submit(() -> {
+                        together.await();
+                        return memory.review(scheduler, ana.id(), course, item, Rating.GOOD, at, null, reviewId, "lesson");
+                    }));
+                }
+                for (Future<Memory.Outcome> outcome : both) {
+                    assertThat(outcome.get()).isEqualTo(Memory.Outcome.APPLIED);
+                }
+            }
+        }
+        for (UUID item : items) {
+            assertThat(jdbc.sql("select reps from review_item where user_id = :u and item_id = :i").param("u", ana.id())
+                    .param("i", item).query(Integer.class).single()).isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from review_log where user_id = :u and item_id = :i").param("u", ana.id())
+                    .param("i", item).query(Long.class).single()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -161,11 +161,17 @@ public class Memory implements ReviewItemSource, LearnerMemory {
                     where user_id = :u and item_id = :i
                     """).params(params).update();
         } else {
-            jdbc.sql("""
+            int inserted = jdbc.sql("""
                     insert into review_item (user_id, item_id, course_id, state, step, stability, difficulty, due,
                         last_review, scheduled_days, reps, lapses)
                     values (:u, :i, :c, :state, :step, :s, :d, :due, :last, :days, :reps, :lapses)
+                    on conflict do nothing
                     """).params(params).update();
+            if (inserted == 0) {
+                // Another review met the item at the same time (two answers of one lesson, each in its own
+                // listener) and has committed it: apply this one on top of it, under its lock.
+                return review(scheduler, userId, courseId, itemId, rating, at, durationMs, reviewId, source);
+            }
         }
         jdbc.sql("""
                 insert into review_log (id, user_id, review_id, item_id, rating, state, reviewed_at, duration_ms, source)
