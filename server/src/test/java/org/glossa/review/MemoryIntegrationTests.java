@@ -100,7 +100,8 @@ class MemoryIntegrationTests {
         // As when two answers of one lesson name the same word, each heard by its own listener at the same moment.
         Scheduler scheduler = memory.scheduler(ana.id());
         UUID course = UUID.fromString(courseId);
-        Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored: no rounding on the way
+        // Finer than the database keeps (it would round this up): the second review must not look older than the first.
+        Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusNanos(700);
         List<UUID> items = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             for (int i = 0; i < 20; i++) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +129,9 @@ public class Memory implements ReviewItemSource, LearnerMemory {
     @Transactional
     public Outcome review(Scheduler scheduler, UUID userId, UUID courseId, UUID itemId, Rating rating, Instant at,
             Integer durationMs, String reviewId, String source) {
+        // As precise as it is stored (the database keeps microseconds, rounding the rest): a review at the same
+        // instant as the item's last one must not look older than it.
+        at = at.truncatedTo(ChronoUnit.MICROS);
         if (jdbc.sql("select count(*) from review_log where user_id = :u and review_id = :r").param("u", userId)
                 .param("r", reviewId).query(Long.class).single() > 0) {
             return Outcome.DUPLICATE;
