@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.glossa.fsrs.DayBoundary;
 import org.glossa.gamification.DailyGoalMet;
@@ -118,7 +119,7 @@ public class Rewards {
                 state.perfectLessons() + (lesson && done.perfect() ? 1 : 0), goalMetOn, state.streak(), hearts,
                 state.correctRun(), state.correctRunDay(), dayXp, state.tiers());
 
-        java.util.Map<QuestKind, Integer> progress = new java.util.EnumMap<>(QuestKind.class);
+        Map<QuestKind, Integer> progress = new java.util.EnumMap<>(QuestKind.class);
         progress.put(QuestKind.EARN_XP, xp);
         if (lesson) {
             progress.put(QuestKind.LESSONS, 1);
@@ -128,7 +129,8 @@ public class Rewards {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
         quests.progress(userId, day, progress, at);
-        state = state.with(achievements.unlock(userId, achievements.sessionValues(state, learner.wordsLearned(), lesson), state.tiers(), at));
+        Map<String, Integer> measures = achievements.sessionValues(state, learner.wordsLearned(), lesson);
+        state = state.with(achievements.unlock(userId, measures, state.tiers(), at));
         learners.save(state);
         return true;
     }
@@ -199,7 +201,7 @@ public class Rewards {
         }
         int run = answer.correct() ? (day.equals(state.correctRunDay()) ? state.correctRun() + 1 : 1) : 0;
         learners.save(state.with(hearts).withCorrectRun(run, day));
-        quests.progress(userId, day, java.util.Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt());
+        quests.progress(userId, day, Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt());
     }
 
     /** Podium finishers of a closed league week may unlock a podium tier. */
@@ -210,18 +212,13 @@ public class Rewards {
             return;
         }
         for (UUID userId : standing.podiumFinishers(closed.weekStart())) {
-            achievements.unlock(userId, java.util.Map.of("league-podiums", standing.podiumFinishes(userId)),
+            achievements.unlock(userId, Map.of("league-podiums", standing.podiumFinishes(userId)),
                     clock.instant());
         }
     }
 
     boolean unlimitedHearts(UUID userId) {
         return entitlements.has(userId, Entitlements.UNLIMITED_HEARTS);
-    }
-
-    int xpOn(UUID userId, LocalDate day) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from gamification_xp where user_id = :u and local_date = :d")
-                .param("u", userId).param("d", day).query(Integer.class).single();
     }
 
     /** Writes a streak change's calendar days and publishes what happened; returns the state with the streak. */

@@ -75,12 +75,18 @@ public class Standing {
         this.clock = clock;
     }
 
+    /** The XP of one of the learner's days, from the ledger. */
+    private int xpOn(UUID userId, LocalDate day) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from gamification_xp where user_id = :u and local_date = :d")
+                .param("u", userId).param("d", day).query(Integer.class).single();
+    }
+
     @Transactional
     public Stats stats(UUID userId) {
         Learners.State state = rewards.evaluate(userId);
         Instant now = clock.instant();
         LocalDate today = days.of(userId).dayOf(now);
-        int todayXp = rewards.xpOn(userId, today);
+        int todayXp = xpOn(userId, today);
         int goal = days.dailyGoal(userId);
         boolean unlimited = rewards.unlimitedHearts(userId);
         Hearts hearts = state.hearts().refreshed(now, settings.maxHearts(), settings.heartRefill());
