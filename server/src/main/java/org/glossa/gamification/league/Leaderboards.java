@@ -10,8 +10,23 @@ import java.util.UUID;
  */
 public interface Leaderboards {
 
-    /** One XP entry was counted on these boards (called inside the transaction that counted it). */
-    void counted(UUID entryId, UUID userId, int amount, List<Board> boards);
+    /**
+     * One XP entry was counted on these boards (called inside the transaction that counted it). A copy beside the
+     * database may be written while the transaction goes on: {@link Written#await} before the commit, which fails if
+     * the copy could not be written.
+     */
+    Written counted(UUID entryId, UUID userId, int amount, List<Board> boards);
+
+    /** A write of the boards under way. */
+    @FunctionalInterface
+    interface Written {
+
+        Written DONE = () -> {
+        };
+
+        /** Waits until the write is done; throws what made it fail. */
+        void await();
+    }
 
     /** The learner left these boards (account deleted). */
     void removed(UUID userId, List<Board> boards);

@@ -26,10 +26,13 @@ import static org.glossa.shared.time.Timestamps.utc;
  * tier.
  *
  * <p>XP from a completed session is counted inside the transaction that writes the ledger (a synchronous listener
- * that counts just before the commit), so the reaction pays no second transaction; each entry's
- * {@code gamification_league_xp_seen} row keeps it to one count whatever path counts it. Whoever publishes
- * {@link XpEarned} inside a transaction closes ended weeks before taking any lock (see {@link #prepare()}), since a
- * close runs in its own transaction and must not wait behind one that holds a learner's rows.
+ * that counts just before the commit), so the reaction pays no second transaction. {@link XpEarned} is published
+ * only for a ledger entry its transaction has just written, so an entry counted there is counted exactly once: a
+ * replay finds the ledger's row and publishes nothing, and the count commits or rolls back with the row. XP counted
+ * by {@link #count} (outside a ledger transaction) is kept to one count by its {@code gamification_league_xp_seen}
+ * row, and {@link #count} skips entries the ledger holds. Whoever publishes {@link XpEarned} inside a transaction
+ * closes ended weeks before taking any lock (see {@link #prepare()}), since a close runs in its own transaction and
+ * must not wait behind one that holds a learner's rows.
  */
 @Component
 public class LeagueXp {
@@ -101,41 +104,49 @@ public class LeagueXp {
     }
 
     /**
-     * Counts one entry in its own transaction, closing ended weeks first; returns false when it was counted before.
-     * For XP that no ledger transaction counted (a replay, a recount).
+     * Counts one entry in its own transaction, closing ended weeks first; returns false when it was counted before
+     * (its {@code gamification_league_xp_seen} row, or a ledger row, which its own transaction counted). For XP that
+     * no ledger transaction counted (a replay, a recount).
      */
     boolean count(XpEarned xp) {
         close.closeEndedWeeksIfNeeded();
         return Boolean.TRUE.equals(transactions.execute(status -> {
             gate.holdOpenIfNeeded(xp.earnedAt(), clock.instant());
-            return countHere(List.of(xp)) == 1;
+            int fresh = template.update("""
+                    insert into gamification_league_xp_seen (entry_id, user_id, seen_at)
+                    select ?, ?, ? where not exists (select 1 from gamification_xp where id = ?)
+                    on conflict do nothing
+                    """, xp.entryId(), xp.userId(), utc(clock.instant()), xp.entryId());
+            if (fresh == 0) {
+                return false;
+            }
+            countHere(List.of(xp));
+            return true;
         }));
     }
 
     /**
-     * Counts, in the current transaction, the entries without a {@code gamification_league_xp_seen} row yet: each
-     * learner's XP of one week and course in one step. Returns how many entries were new.
+     * Counts, in the current transaction, entries not counted before: each learner's XP of one week and course in
+     * one step. The copies of the boards beside the database (Redis) are sent first and awaited last, so that their
+     * round trip overlaps the database's.
      */
-    private int countHere(List<XpEarned> entries) {
+    private void countHere(List<XpEarned> entries) {
         Instant now = clock.instant();
-        int[] fresh = template.batchUpdate("""
-                insert into gamification_league_xp_seen (entry_id, user_id, seen_at) values (?, ?, ?)
-                on conflict do nothing
-                """, entries, entries.size(), (ps, xp) -> {
-                    ps.setObject(1, xp.entryId());
-                    ps.setObject(2, xp.userId());
-                    ps.setObject(3, utc(now));
-                })[0];
         record Key(UUID userId, LeagueWeek week, UUID courseId) {
         }
         Map<Key, List<XpEarned>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (fresh[i] != 0) {
-                XpEarned xp = entries.get(i);
-                groups.computeIfAbsent(new Key(xp.userId(), weekFor(xp, now), xp.courseId()), k -> new ArrayList<>())
-                        .add(xp);
-            }
+        for (XpEarned xp : entries) {
+            groups.computeIfAbsent(new Key(xp.userId(), weekFor(xp, now), xp.courseId()), k -> new ArrayList<>())
+                    .add(xp);
         }
+        List<Leaderboards.Written> written = new ArrayList<>(groups.size());
+        groups.forEach((key, xps) -> {
+            int amount = xps.stream().mapToInt(XpEarned::amount).sum();
+            // One Redis call for the group, marked by its smallest entry id: a retry of this transaction forms the
+            // same group and finds the mark.
+            UUID mark = xps.stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
+            written.add(leaderboards.counted(mark, key.userId(), amount, Board.forXp(key.week(), key.courseId())));
+        });
         groups.forEach((key, xps) -> {
             LeagueWeek week = key.week();
             int amount = xps.stream().mapToInt(XpEarned::amount).sum();
@@ -143,14 +154,9 @@ public class LeagueXp {
             Instant reached = xps.stream().map(XpEarned::earnedAt).max(Instant::compareTo)
                     .filter(at -> !at.isBefore(week.startsAt())).orElse(week.startsAt());
             cohorts.add(key.userId(), week, amount, reached, now);
-            var boards = Board.forXp(week, key.courseId());
-            scores.add(key.userId(), amount, boards);
-            // One Redis call for the group, marked by its smallest entry id: a retry of this transaction forms the
-            // same group and finds the mark.
-            UUID mark = xps.stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
-            leaderboards.counted(mark, key.userId(), amount, boards);
+            scores.add(key.userId(), amount, Board.forXp(week, key.courseId()));
         });
-        return groups.values().stream().mapToInt(List::size).sum();
+        written.forEach(Leaderboards.Written::await);
     }
 
     /** The week the XP counts for: its own, or the current one if its own is already closed. */

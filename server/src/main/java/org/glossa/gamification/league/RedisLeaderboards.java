@@ -7,8 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -46,6 +50,7 @@ class RedisLeaderboards implements Leaderboards {
             """, List.class);
 
     private final StringRedisTemplate redis;
+    private final ReactiveStringRedisTemplate sent;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final LeaderboardSettings settings;
@@ -53,13 +58,16 @@ class RedisLeaderboards implements Leaderboards {
 
     RedisLeaderboards(StringRedisTemplate redis, JdbcClient jdbc, Clock clock, LeaderboardSettings settings) {
         this.redis = redis;
+        // Counting sends its script without waiting for the reply where the client can (Lettuce): see counted.
+        this.sent = redis.getConnectionFactory() instanceof ReactiveRedisConnectionFactory reactive
+                ? new ReactiveStringRedisTemplate(reactive) : null;
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
     }
 
     @Override
-    public void counted(UUID entryId, UUID userId, int amount, List<Board> boards) {
+    public Written counted(UUID entryId, UUID userId, int amount, List<Board> boards) {
         List<String> keys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         keys.add(prefix() + "seen:" + entryId);
@@ -74,7 +82,19 @@ class RedisLeaderboards implements Leaderboards {
             keys.add(key(board));
             args.add(Long.toString(ttl));
         }
-        redis.execute(COUNT, keys, args.toArray());
+        if (sent == null) {
+            redis.execute(COUNT, keys, args.toArray());
+            return Written.DONE;
+        }
+        // Sent now (subscribing sends it); the caller goes on with the database and awaits the reply before commit.
+        CompletableFuture<Long> reply = sent.execute(COUNT, keys, args).next().toFuture();
+        return () -> {
+            try {
+                reply.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        };
     }
 
     @Override
