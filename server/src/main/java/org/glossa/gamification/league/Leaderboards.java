@@ -13,19 +13,28 @@ public interface Leaderboards {
     /**
      * One XP entry was counted on these boards (called inside the transaction that counted it). A copy beside the
      * database may be written while the transaction goes on: {@link Written#await} before the commit, which fails if
-     * the copy could not be written.
+     * the copy could not be written, and {@link Written#undo} if the transaction rolls back after all.
      */
     Written counted(UUID entryId, UUID userId, int amount, List<Board> boards);
 
     /** A write of the boards under way. */
-    @FunctionalInterface
     interface Written {
 
-        Written DONE = () -> {
+        Written DONE = new Written() {
+            @Override
+            public void await() {
+            }
+
+            @Override
+            public void undo() {
+            }
         };
 
         /** Waits until the write is done; throws what made it fail. */
         void await();
+
+        /** Takes the write back (its transaction rolled back): once, and only if it was applied. */
+        void undo();
     }
 
     /** The learner left these boards (account deleted). */

@@ -37,6 +37,8 @@ import static org.glossa.shared.time.Timestamps.utc;
 @Component
 public class LeagueXp {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeagueXp.class);
+
     private final JdbcTemplate template;
     private final Cohorts cohorts;
     private final BoardScores scores;
@@ -142,10 +144,26 @@ public class LeagueXp {
         List<Leaderboards.Written> written = new ArrayList<>(groups.size());
         groups.forEach((key, xps) -> {
             int amount = xps.stream().mapToInt(XpEarned::amount).sum();
-            // One Redis call for the group, marked by its smallest entry id: a retry of this transaction forms the
-            // same group and finds the mark.
+            // One Redis call for the group, marked by its smallest entry id so that Redis applies it once.
             UUID mark = xps.stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
             written.add(leaderboards.counted(mark, key.userId(), amount, Board.forXp(key.week(), key.courseId())));
+        });
+        // Should the transaction roll back after all (a statement below fails, or the commit), the copies
+        // beside the database take the counts back: a retry then counts them again, once.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    for (Leaderboards.Written write : written) {
+                        try {
+                            write.undo();
+                        } catch (RuntimeException e) {
+                            log.warn("Could not take back a leaderboard count after a rollback; rebuild the boards"
+                                    + " from the database if they differ", e);
+                        }
+                    }
+                }
+            }
         });
         groups.forEach((key, xps) -> {
             LeagueWeek week = key.week();

@@ -40,6 +40,17 @@ class RedisLeaderboards implements Leaderboards {
             return 1
             """, Long.class);
 
+    /** Takes back a count (its transaction rolled back) if its marker is there; a member left at 0 XP leaves. */
+    private static final RedisScript<Long> UNCOUNT = RedisScript.of("""
+            if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+            for i = 2, #KEYS do
+              if tonumber(redis.call('ZINCRBY', KEYS[i], tonumber(ARGV[1]), ARGV[2])) == 0 then
+                redis.call('ZREM', KEYS[i], ARGV[2])
+              end
+            end
+            return 1
+            """, Long.class);
+
     /** One round trip: the page, the learner's rank (-1: absent) and score, and the board's size. */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> PAGE = RedisScript.of("""
@@ -84,15 +95,34 @@ class RedisLeaderboards implements Leaderboards {
         }
         if (sent == null) {
             redis.execute(COUNT, keys, args.toArray());
-            return Written.DONE;
+            return undoable(keys, amount, userId, null);
         }
         // Sent now (subscribing sends it); the caller goes on with the database and awaits the reply before commit.
-        CompletableFuture<Long> reply = sent.execute(COUNT, keys, args).next().toFuture();
-        return () -> {
-            try {
-                reply.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        return undoable(keys, amount, userId, sent.execute(COUNT, keys, args).next().toFuture());
+    }
+
+    private Written undoable(List<String> keys, int amount, UUID userId, CompletableFuture<Long> reply) {
+        return new Written() {
+            @Override
+            public void await() {
+                if (reply == null) {
+                    return;
+                }
+                try {
+                    reply.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+
+            @Override
+            public void undo() {
+                try {
+                    await();
+                } catch (RuntimeException e) {
+                    // Not applied, or unknown: undoing finds no marker in the first case, and takes it back in the second.
+                }
+                redis.execute(UNCOUNT, keys, Integer.toString(amount), userId.toString());
             }
         };
     }

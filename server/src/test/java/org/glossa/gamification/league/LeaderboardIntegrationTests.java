@@ -9,14 +9,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.glossa.GlossaIntegrationTest;
+import org.glossa.gamification.XpEarned;
+import org.glossa.gamification.XpSource;
 import org.glossa.shared.time.TestClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Leaderboards from the database and from Redis give the same pages in the same order (XP, then user id), count
@@ -39,6 +46,10 @@ class LeaderboardIntegrationTests {
     Leagues leagues;
     @Autowired
     Leaderboards leaderboards;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
 
     LeagueFixture fixture;
     DatabaseLeaderboards database;
@@ -109,6 +120,36 @@ class LeaderboardIntegrationTests {
         assertThat(xp.count(earned)).isFalse();
         assertThat(database.page(Board.allTime(course), 0, 1, ana).me().xp()).isEqualTo(40);
         assertThat(leaderboards.page(Board.weekly(week, course), 0, 1, ana).me().xp()).isEqualTo(40);
+    }
+
+    @Test
+    void aCountWhoseTransactionRollsBackAfterAllIsTakenBackInRedis() {
+        RedisLeaderboards redis = redis();
+        UUID ana = UUID.randomUUID();
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        XpEarned earned = new XpEarned(UUID.randomUUID(), ana, course, XpSource.LESSON, 30, clock.instant(), today);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            events.publishEvent(earned);
+            // A step of the commit after the league's count fails (as a failing commit would): all rolls back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    throw new IllegalStateException("commit refused");
+                }
+            });
+        })).hasMessage("commit refused");
+        for (Board board : List.of(Board.weekly(week, course), Board.allTime(course))) {
+            assertThat(database.page(board, 0, 50, ana).me()).isNull();
+            assertThat(redis.page(board, 0, 50, ana)).isEqualTo(database.page(board, 0, 50, ana));
+        }
+
+        // The retry (new ledger entries, as the reaction run again writes) counts once.
+        XpEarned retried = new XpEarned(UUID.randomUUID(), ana, course, XpSource.LESSON, 30, clock.instant(), today);
+        transactions.executeWithoutResult(status -> events.publishEvent(retried));
+        for (Board board : List.of(Board.weekly(week, course), Board.allTime(course))) {
+            assertThat(database.page(board, 0, 50, ana).me().xp()).isEqualTo(30);
+            assertThat(redis.page(board, 0, 50, ana)).isEqualTo(database.page(board, 0, 50, ana));
+        }
     }
 
     @Test
