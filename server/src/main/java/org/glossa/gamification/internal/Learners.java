@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.glossa.gamification.internal.GamificationSettings.QuestKind;
+import org.glossa.shared.runtime.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,11 +69,13 @@ public class Learners {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final GamificationSettings settings;
+    private final Database database;
 
-    Learners(JdbcClient jdbc, JdbcTemplate template, GamificationSettings settings) {
+    Learners(JdbcClient jdbc, JdbcTemplate template, GamificationSettings settings, Database database) {
         this.jdbc = jdbc;
         this.template = template;
         this.settings = settings;
+        this.database = database;
     }
 
     /** The learner's state, locked until the transaction ends; created on first use. */
@@ -83,6 +87,47 @@ public class Learners {
         jdbc.sql("insert into gamification_learner (user_id, hearts) values (:u, :h) on conflict do nothing")
                 .param("u", userId).param("h", settings.maxHearts()).update();
         return select(userId, true).orElseThrow();
+    }
+
+    /** A learner's state, locked, and their quests of one day, read in one statement. */
+    record Locked(State state, Quests.DayQuests quests) {
+    }
+
+    /** The learner's state locked until the transaction ends (created on first use), with their quests of {@code day}. */
+    Locked lock(UUID userId, LocalDate day) {
+        Optional<Locked> locked = selectWithQuests(userId, day);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        jdbc.sql("insert into gamification_learner (user_id, hearts) values (:u, :h) on conflict do nothing")
+                .param("u", userId).param("h", settings.maxHearts()).update();
+        return selectWithQuests(userId, day).orElseThrow();
+    }
+
+    private Optional<Locked> selectWithQuests(UUID userId, LocalDate day) {
+        // Locks the learner's row only (the quests are written under it); H2 locks only a left join's left side.
+        return jdbc.sql("""
+                select l.*, q.code as quest_code, q.kind as quest_kind, q.target as quest_target,
+                    q.progress as quest_progress, q.gems as quest_gems, q.completed_at as quest_completed_at
+                from gamification_learner l
+                left join gamification_quest q on q.user_id = l.user_id and q.local_date = :d
+                where l.user_id = :u for update""" + (database.postgres() ? " of l" : ""))
+                .param("u", userId).param("d", day).query((ResultSet rs) -> {
+                    if (!rs.next()) {
+                        return Optional.<Locked>empty();
+                    }
+                    State state = map(rs, 0);
+                    java.util.List<Quests.Row> quests = new java.util.ArrayList<>(3);
+                    do {
+                        String code = rs.getString("quest_code");
+                        if (code != null) {
+                            quests.add(new Quests.Row(code, QuestKind.valueOf(rs.getString("quest_kind")),
+                                    rs.getInt("quest_target"), rs.getInt("quest_progress"), rs.getInt("quest_gems"),
+                                    rs.getObject("quest_completed_at") != null));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new Locked(state, new Quests.DayQuests(day, quests)));
+                });
     }
 
     /** The learner's state without locking (a fresh one when they have none yet). */

@@ -77,7 +77,12 @@ public class Quests {
                 }).list();
     }
 
-    private record Row(String code, QuestKind kind, int target, int progress, int gems, boolean completed) {
+    /** One quest of a learner's day as stored. */
+    record Row(String code, QuestKind kind, int target, int progress, int gems, boolean completed) {
+    }
+
+    /** A learner's quests of {@code day} as read under their lock (empty: not created yet). */
+    record DayQuests(LocalDate day, List<Row> rows) {
     }
 
     private List<Row> rows(UUID userId, LocalDate day) {
@@ -141,7 +146,12 @@ public class Quests {
      * longest run; a quest that reaches its target is completed and paid once. Runs under the learner's lock.
      */
     void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
-        List<Row> quests = rows(userId, day);
+        progress(userId, day, amounts, at, null);
+    }
+
+    /** As {@link #progress(UUID, LocalDate, Map, Instant)}, with the quests already read under the lock if known. */
+    void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at, DayQuests known) {
+        List<Row> quests = known != null && known.day().equals(day) ? known.rows() : rows(userId, day);
         if (quests.isEmpty()) {
             // The day's first activity: the quests are written with it counted, in one batch.
             List<Row> created = create(userId, day, amounts, at);

@@ -89,8 +89,9 @@ public class Rewards {
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
-        Learners.State state = learners.lock(userId);
         LocalDate day = boundary.dayOf(at);
+        Learners.Locked locked = learners.lock(userId, day);
+        Learners.State state = locked.state();
 
         // The streak first: its lazy evaluation must see the days before this activity.
         Streak.Change change = state.streak().activity(at, boundary);
@@ -128,7 +129,7 @@ public class Rewards {
         if (done.kind() == SessionKind.REVIEW) {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
-        quests.progress(userId, day, progress, at);
+        quests.progress(userId, day, progress, at, locked.quests());
         Map<String, Integer> measures = achievements.sessionValues(state, learner.wordsLearned(), lesson);
         state = state.with(achievements.unlock(userId, measures, state.tiers(), at));
         learners.save(state);
@@ -194,14 +195,15 @@ public class Rewards {
         }
         UUID userId = answer.userId();
         LocalDate day = days.of(userId).dayOf(answer.answeredAt());
-        Learners.State state = learners.lock(userId);
+        Learners.Locked locked = learners.lock(userId, day);
+        Learners.State state = locked.state();
         Hearts hearts = state.hearts();
         if (!answer.correct() && answer.kind() == SessionKind.LESSON && !unlimitedHearts(userId)) {
             hearts = hearts.lose(answer.answeredAt(), settings.maxHearts(), settings.heartRefill());
         }
         int run = answer.correct() ? (day.equals(state.correctRunDay()) ? state.correctRun() + 1 : 1) : 0;
         learners.save(state.with(hearts).withCorrectRun(run, day));
-        quests.progress(userId, day, Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt());
+        quests.progress(userId, day, Map.of(QuestKind.CORRECT_IN_A_ROW, run), answer.answeredAt(), locked.quests());
     }
 
     /** Podium finishers of a closed league week may unlock a podium tier. */
