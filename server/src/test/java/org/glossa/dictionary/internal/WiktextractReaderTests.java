@@ -283,6 +283,27 @@ class WiktextractReaderTests {
         assertSameAsTree(lines, new ImportReader.Options("es", "en", 0));
     }
 
+    /**
+     * Long strings, one megabyte each, where a line's fields are passed over (an unknown field, an unknown field
+     * inside a sense) and where they are read (a gloss, an example, a form): read, or called bad, as before.
+     */
+    @Test
+    void longStringsGiveTheSameRecordsAsTheTreeBasedReader() {
+        String mb = "\u00e9a\\\"b".repeat(1 << 18); // escapes and accents all along
+        String plain = "y".repeat(1 << 20);
+        List<String> lines = new ArrayList<>();
+        for (String value : List.of(mb, plain)) {
+            lines.add("{\"word\":\"x\",\"lang_code\":\"es\",\"unknown\":\"" + value + "\",\"senses\":[{\"glosses\":[\"g\"]}]}");
+            lines.add("{\"word\":\"x\",\"lang_code\":\"es\",\"senses\":[{\"raw_glosses\":[\"" + value
+                    + "\"],\"glosses\":[\"g\"]}]}");
+            lines.add("{\"word\":\"x\",\"lang_code\":\"es\",\"senses\":[{\"glosses\":[\"" + value
+                    + "\"],\"examples\":[{\"text\":\"" + value + "\"}]}]}");
+            lines.add("{\"word\":\"x\",\"lang_code\":\"es\",\"forms\":[{\"form\":\"" + value + "\"}]}");
+            lines.add("{\"word\":\"x\",\"lang_code\":\"es\",\"unknown\":\"" + value + "}"); // unterminated
+        }
+        assertSameAsTree(lines, anyLanguage);
+    }
+
     /** Real lines whose values are swapped, at random places, for values of other shapes, and keys doubled. */
     @Test
     void realLinesWithValuesOfOtherShapesGiveTheSameRecordsAsTheTreeBasedReader() {
