@@ -11,11 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 import org.glossa.dictionary.UpsertOutcome;
 import org.glossa.shared.ApiProblem;
@@ -108,6 +118,7 @@ public class DictionaryImports {
     private final Database database;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private volatile BatchEvents events = BatchEvents.NONE;
 
     DictionaryImports(JdbcClient jdbc, TrackedJobs jobs, EntryStore store, ImportFiles files,
             LibreLingoReader.Factory libreLingo, ItemLinks links, DictionarySettings settings, JsonMapper json,
@@ -295,25 +306,67 @@ public class DictionaryImports {
             }
             String batchSource = source;
             String batchLicense = license;
+            JobProgress progress = jobs.current();
             try (ReadAhead<Batch> ahead = new ReadAhead<>("dictionary-import-" + importId, 2,
-                    () -> read(reader, batchSize, batchSource, batchLicense))) {
+                    () -> read(reader, batchSize, batchSource, batchLicense));
+                    Writers writers = new Writers(importId)) {
+                // Up to two batches are written at once, each in its own transaction on its own connection: the
+                // database stores batch N+1's rows while batch N's last statements and commit finish. Their commits
+                // stay in file order (a batch commits only after the one before it did, and not at all if that one
+                // failed), so lines_done never claims a line whose batch is not committed.
+                Deque<Pending> pending = new ArrayDeque<>();
+                CompletableFuture<long[]> previous = CompletableFuture.completedFuture(null);
+                long previousLine = job.linesDone();
+                long plannedBad = badLines;
+                int batchNo = 0;
                 Batch batch;
                 while ((batch = ahead.next()) != null) {
-                    badLines += commit(job, batch, source, license, jobs.current());
-                    batches++;
-                    if (badLines > job.errorBudget()) {
-                        ahead.close(); // no more reading from the file that goes now
-                        finish(importId, "FAILED", badLines + " bad lines, more than the error budget of "
-                                + job.errorBudget() + "; the batches read until then were imported");
-                        files.delete(importId);
-                        return;
+                    if (pending.size() == Writers.COUNT) {
+                        badLines += settle(pending.removeFirst(), progress);
                     }
-                    if (batches >= crashAfterBatches) {
-                        throw new SimulatedCrash();
+                    Pending last = pending.peekLast();
+                    if (last != null && !Collections.disjoint(last.batch().identities(), batch.identities())) {
+                        // An entry of this batch is also in the one before: its lookup must see that batch's rows
+                        // (an upsert of the same key in two open transactions would fail on the unique key).
+                        events.waitingFor(last.number());
+                        badLines += settle(pending.removeLast(), progress);
+                    }
+                    Batch current = batch;
+                    int number = ++batchNo;
+                    long after = previousLine;
+                    CompletableFuture<long[]> before = previous;
+                    CompletableFuture<long[]> written = writers.submit(
+                            () -> commit(job, current, number, batchSource, batchLicense, after, before));
+                    pending.addLast(new Pending(number, current, written));
+                    previous = written;
+                    previousLine = current.lastLine();
+                    // Bad lines are known when a batch is read: none is written after the batch that runs past the
+                    // budget (or after the batch a test crashes at), so the batch in flight after it is never one
+                    // that should not be.
+                    plannedBad += current.bad().size();
+                    if (plannedBad > job.errorBudget() || number >= crashAfterBatches) {
+                        break;
                     }
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new IllegalStateException("interrupted; the import resumes where it stopped");
+                        break;
                     }
+                }
+                while (!pending.isEmpty()) {
+                    badLines += settle(pending.removeFirst(), progress);
+                }
+                batches = batchNo;
+                if (badLines > job.errorBudget()) {
+                    ahead.close(); // no more reading from the file that goes now
+                    finish(importId, "FAILED", badLines + " bad lines, more than the error budget of "
+                            + job.errorBudget() + "; the batches read until then were imported");
+                    files.delete(importId);
+                    return;
+                }
+                if (batches >= crashAfterBatches) {
+                    throw new SimulatedCrash();
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted; the import resumes where it stopped");
                 }
             }
         } catch (IOException e) {
@@ -350,7 +403,8 @@ public class DictionaryImports {
     }
 
     /** A batch of lines read and checked, ready to be written. */
-    private record Batch(List<EntryStore.Prepared> prepared, List<BadLine> bad, long skipped, long lastLine) {
+    private record Batch(List<EntryStore.Prepared> prepared, List<BadLine> bad, long skipped, long lastLine,
+            Set<String> identities) {
     }
 
     /** Reads the next batch of lines and prepares its entries (on the read-ahead's thread); null at the end. */
@@ -376,17 +430,47 @@ public class DictionaryImports {
                 }
             }
         }
-        return records == 0 ? null : new Batch(prepared, bad, skipped, lastLine);
+        if (records == 0) {
+            return null;
+        }
+        Set<String> identities = HashSet.newHashSet(prepared.size());
+        prepared.forEach(p -> identities.add(p.identity()));
+        return new Batch(prepared, bad, skipped, lastLine, identities);
     }
 
-    /** Writes one batch and the import's progress in one transaction; returns the batch's bad lines. */
-    private long commit(ImportJob job, Batch batch, String source, String license, JobProgress progress) {
+    /** A batch handed to a writer: its number in this run of the job (1 for the first) and its counts once committed. */
+    private record Pending(int number, Batch batch, CompletableFuture<long[]> counts) {
+    }
+
+    /** Waits for a batch's commit and reports its figures; returns its bad lines, or throws what failed it. */
+    private long settle(Pending pending, JobProgress progress) {
+        long[] counts;
+        try {
+            counts = pending.counts().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+        Batch batch = pending.batch();
+        // The same figures for /api/v1/admin/jobs (best effort, after the commit; dictionary_import is the record).
+        progress.done(batch.lastLine()).count("inserted", counts[0]).count("updated", counts[1])
+                .count("unchanged", counts[2]).count("skipped", batch.skipped());
+        batch.bad().forEach(b -> progress.error("line " + b.line() + ": " + b.message()));
+        return batch.bad().size();
+    }
+
+    /**
+     * Writes one batch and the import's progress in one transaction, on a writer's thread; returns the counts of
+     * inserted, updated and unchanged entries. The rows go first; then it waits for the batch before it (whose
+     * commit must come first) and, if that one failed, rolls back. The progress update also checks that lines_done
+     * is still where the batch before left it.
+     */
+    private long[] commit(ImportJob job, Batch batch, int number, String source, String license, long previousLine,
+            CompletableFuture<long[]> previous) {
         List<EntryStore.Prepared> prepared = batch.prepared();
         List<BadLine> bad = batch.bad();
-        long skipped = batch.skipped();
-        long lastLine = batch.lastLine();
         long[] counts = new long[3];
         transactions.executeWithoutResult(status -> {
+            events.writing(number);
             // A crash can lose only the last fraction of a second of batches, and with them the lines_done that
             // counted them (same transaction): the job resumes before them and imports them again.
             database.commitWithoutWaitingForDisk();
@@ -395,6 +479,12 @@ public class DictionaryImports {
             long inserted = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.INSERTED).count();
             long updated = outcomes.stream().filter(o -> o.kind() == UpsertOutcome.Kind.UPDATED).count();
             long unchanged = outcomes.size() - inserted - updated;
+            events.written(number);
+            try {
+                previous.join();
+            } catch (CompletionException | CancellationException e) {
+                throw new IllegalStateException("the batch before this one failed: this one is rolled back", e);
+            }
             long kept = bad.isEmpty() ? 0 : jdbc.sql("select count(*) from dictionary_import_error where import_id = :id")
                     .param("id", job.id()).query(Long.class).single();
             for (BadLine b : bad.subList(0, (int) Math.max(0, Math.min(bad.size(), settings.keptErrors() - kept)))) {
@@ -403,23 +493,69 @@ public class DictionaryImports {
                         .param("message", b.message().length() > 1000 ? b.message().substring(0, 1000) : b.message())
                         .update();
             }
-            jdbc.sql("""
+            int moved = jdbc.sql("""
                     update dictionary_import set lines_done = :line, inserted = inserted + :inserted,
                         updated = updated + :updated, unchanged = unchanged + :unchanged, skipped = skipped + :skipped,
                         bad_lines = bad_lines + :bad
-                    where id = :id
-                    """).param("line", lastLine).param("inserted", inserted).param("updated", updated)
-                    .param("unchanged", unchanged).param("skipped", skipped).param("bad", bad.size())
-                    .param("id", job.id()).update();
+                    where id = :id and lines_done = :previous
+                    """).param("line", batch.lastLine()).param("inserted", inserted).param("updated", updated)
+                    .param("unchanged", unchanged).param("skipped", batch.skipped()).param("bad", bad.size())
+                    .param("id", job.id()).param("previous", previousLine).update();
+            if (moved != 1) {
+                throw new IllegalStateException("the import's lines_done is no longer " + previousLine
+                        + " (another run of the job?): batch ending at line " + batch.lastLine() + " is rolled back");
+            }
             counts[0] = inserted;
             counts[1] = updated;
             counts[2] = unchanged;
         });
-        // The same figures for /api/v1/admin/jobs (best effort, after the commit; dictionary_import is the record).
-        progress.done(lastLine).count("inserted", counts[0]).count("updated", counts[1]).count("unchanged", counts[2])
-                .count("skipped", skipped);
-        bad.forEach(b -> progress.error("line " + b.line() + ": " + b.message()));
-        return bad.size();
+        return counts;
+    }
+
+    /** Where a test can watch or stop the writing of batches (numbered from 1 in each run of the job). */
+    interface BatchEvents {
+        BatchEvents NONE = new BatchEvents() {
+        };
+
+        /** A writer starts the batch's transaction. */
+        default void writing(int batch) {
+        }
+
+        /** The batch's rows are sent; its progress and commit are next. */
+        default void written(int batch) {
+        }
+
+        /** The job waits for the batch's commit before it hands out the next one (they share an entry). */
+        default void waitingFor(int batch) {
+        }
+    }
+
+    /** For tests only. */
+    void events(BatchEvents events) {
+        this.events = events == null ? BatchEvents.NONE : events;
+    }
+
+    /** The threads that write batches, each with its own connection (its transaction's). */
+    private static final class Writers implements AutoCloseable {
+
+        static final int COUNT = 2;
+
+        private final ExecutorService threads;
+
+        Writers(UUID importId) {
+            threads = Executors.newFixedThreadPool(COUNT,
+                    Thread.ofPlatform().name("dictionary-import-" + importId + "-write-", 1).daemon().factory());
+        }
+
+        CompletableFuture<long[]> submit(java.util.function.Supplier<long[]> write) {
+            return CompletableFuture.supplyAsync(write, threads);
+        }
+
+        /** Waits for the batches handed out: each has committed or rolled back when the job goes on. */
+        @Override
+        public void close() {
+            threads.close();
+        }
     }
 
     private void finish(UUID importId, String state, String message) {

@@ -195,6 +195,11 @@ public class EntryStore implements DictionaryEntries {
 
     /** A checked entry: its document also in UTF-8 (for COPY). */
     record Prepared(EntryDocument doc, String key, String hash, String document, byte[] documentUtf8) {
+
+        /** What tells the entry apart from every other one: its language and key (unique together). */
+        String identity() {
+            return doc.language() + '\u001e' + key;
+        }
     }
 
     /** The state of one entry while a batch is written. */
@@ -215,14 +220,14 @@ public class EntryStore implements DictionaryEntries {
         Map<String, Row> rows = existing(batch, source);
         List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
         for (Prepared p : batch) {
-            Row row = rows.get(p.doc().language() + '\u001e' + p.key());
+            Row row = rows.get(p.identity());
             if (row == null) {
                 row = new Row();
                 row.id = timeOrderedId(clock.millis());
                 row.insert = true;
                 row.firstSource = source;
                 row.firstLicense = license;
-                rows.put(p.doc().language() + '\u001e' + p.key(), row);
+                rows.put(p.identity(), row);
                 apply(row, p, source);
                 outcomes.add(new UpsertOutcome(row.id, UpsertOutcome.Kind.INSERTED));
             } else if (p.hash().equals(row.hash)) {
