@@ -2,16 +2,21 @@ package org.glossa.dictionary.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.dictionary.DictionaryEntries;
 import org.glossa.dictionary.DictionarySamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +35,8 @@ class ImportResumeIntegrationTests {
     DictionaryEntries entries;
     @Autowired
     JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
 
     UUID stored(List<String> lines, String language, int errorBudget) {
         return imports.store(null, new DictionaryImports.Request("wiktextract", null, language, null, null, null,
@@ -99,6 +106,112 @@ class ImportResumeIntegrationTests {
         assertThat(done.counts().inserted()).isEqualTo(german);
         assertThat(done.counts().skipped()).isEqualTo(lines.size() - german);
         assertThat(entries.search(codes.get("de"), "herzen", 5)).extracting(m -> m.lemma()).contains("Herz");
+    }
+
+    @Test
+    void anEntryInTwoConsecutiveBatchesIsWrittenOnceWithTheLaterLine() {
+        Map<String, String> codes = new HashMap<>();
+        List<String> real = DictionarySamples.relabel(DictionarySamples.wiktextract("la"), 'u', codes);
+        assertThat(real).hasSizeGreaterThanOrEqualTo(3);
+        ObjectNode again = (ObjectNode) json.readTree(real.get(0));
+        again.putArray("senses").addObject().putArray("glosses").add("the later meaning");
+        // Batches of two: the first line's entry comes again as the first line of the second batch.
+        List<String> lines = List.of(real.get(0), real.get(1), json.writeValueAsString(again), real.get(2));
+        UUID id = stored(lines, null, 100);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch decided = new CountDownLatch(1);
+        imports.events(new DictionaryImports.BatchEvents() {
+            @Override
+            public void writing(int batch) {
+                seen.add("writing " + batch);
+                if (batch == 2) {
+                    decided.countDown();
+                }
+            }
+
+            @Override
+            public void written(int batch) {
+                if (batch == 1) {
+                    // Batch 1 stays open until the job either waits for its commit or hands out batch 2 beside it.
+                    await(decided);
+                }
+                seen.add("written " + batch);
+            }
+
+            @Override
+            public void waitingFor(int batch) {
+                seen.add("waiting for " + batch);
+                decided.countDown();
+            }
+        });
+        try {
+            imports.run(id, 2, Integer.MAX_VALUE);
+        } finally {
+            imports.events(null);
+        }
+
+        // The second batch's lookup ran after the first batch's commit, so it found the entry and updated it.
+        assertThat(seen).containsSubsequence("waiting for 1", "written 1", "writing 2");
+        DictionaryImports.Status done = imports.status(id).orElseThrow();
+        assertThat(done.state()).isEqualTo("SUCCEEDED");
+        assertThat(done.counts().inserted()).isEqualTo(3);
+        assertThat(done.counts().updated()).isEqualTo(1);
+        assertThat(count(codes.get("la"))).isEqualTo(3);
+        String lemma = again.get("word").asString();
+        assertThat(entries.lookup(codes.get("la"), lemma, 5)).singleElement().satisfies(e -> assertThat(e.senses())
+                .flatExtracting(s -> s.glosses()).extracting(g -> g.text()).containsExactly("the later meaning"));
+    }
+
+    @Test
+    void aBatchThatFailsRollsBackTheNextOneWrittenBesideIt() {
+        Map<String, String> codes = new HashMap<>();
+        List<String> lines = DictionarySamples.relabel(DictionarySamples.wiktextract("la"), 'v', codes);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(9);
+        UUID id = stored(lines, null, 100);
+        CountDownLatch fourthWritten = new CountDownLatch(1);
+        imports.events(new DictionaryImports.BatchEvents() {
+            @Override
+            public void written(int batch) {
+                if (batch == 4) {
+                    fourthWritten.countDown();
+                } else if (batch == 3) {
+                    // The crash comes while batch 4's rows are already sent, in its own open transaction.
+                    await(fourthWritten);
+                    throw new DictionaryImports.SimulatedCrash();
+                }
+            }
+        });
+        try {
+            assertThatThrownBy(() -> imports.run(id, 2, Integer.MAX_VALUE))
+                    .isInstanceOf(DictionaryImports.SimulatedCrash.class);
+        } finally {
+            imports.events(null);
+        }
+        DictionaryImports.Status crashed = imports.status(id).orElseThrow();
+        assertThat(crashed.state()).isEqualTo("RUNNING");
+        assertThat(crashed.linesDone()).isEqualTo(4);
+        assertThat(crashed.counts().inserted()).isEqualTo(4);
+        assertThat(count(codes.get("la"))).isEqualTo(4); // nothing of batch 3 nor of batch 4
+
+        imports.run(id, 2, Integer.MAX_VALUE);
+        DictionaryImports.Status done = imports.status(id).orElseThrow();
+        assertThat(done.state()).isEqualTo("SUCCEEDED");
+        assertThat(done.linesDone()).isEqualTo(lines.size());
+        assertThat(done.counts().inserted()).isEqualTo(lines.size());
+        assertThat(done.counts().unchanged()).isZero();
+        assertThat(count(codes.get("la"))).isEqualTo(lines.size());
+    }
+
+    /** Waits for another writer's step; a bound only so that a broken pipeline fails instead of hanging. */
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other batch never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     long count(String language) {
