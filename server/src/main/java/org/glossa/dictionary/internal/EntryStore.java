@@ -40,7 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.glossa.shared.time.Timestamps.utc;
@@ -77,6 +76,7 @@ public class EntryStore implements DictionaryEntries {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final JsonColumns columns;
+    private final EntryJson entryJson;
     private final Database database;
     private final TransactionTemplate transactions;
     private final ObjectProvider<ExternalDictionary> external;
@@ -88,6 +88,7 @@ public class EntryStore implements DictionaryEntries {
         this.database = database;
         this.template = template;
         this.json = json;
+        this.entryJson = new EntryJson(json);
         this.columns = columns;
         this.transactions = new TransactionTemplate(transactionManager);
         this.external = external;
@@ -170,31 +171,28 @@ public class EntryStore implements DictionaryEntries {
         // the digest, and the document's UTF-8 is kept for COPY (no 4 KB string made, encoded and dropped per line).
         MessageDigest digest = sha256();
         digest.update((source + '\u0000' + (license == null ? "" : license) + '\u0000').getBytes(StandardCharsets.UTF_8));
+        // The entry's JSON and its content column's are made together (the lists they share, once).
+        EntryJson.Both own = entryJson.write(clean);
+        digest.update(own.entry());
         String document = doc.document();
+        byte[] utf8;
         if (document == null) {
-            document = json.writeValueAsString(clean);
-            digest.update(document.getBytes(StandardCharsets.UTF_8));
+            document = new String(own.entry(), StandardCharsets.UTF_8);
+            utf8 = own.entry();
         } else {
-            digest.update(ownJson(clean));
+            utf8 = documentUtf8 != null ? documentUtf8 : document.getBytes(StandardCharsets.UTF_8);
         }
-        byte[] utf8 = documentUtf8 != null && doc.document() != null ? documentUtf8
-                : document.getBytes(StandardCharsets.UTF_8);
         digest.update((byte) 0);
         digest.update(utf8);
-        return new Prepared(clean, key, HexFormat.of().formatHex(digest.digest()), document, utf8);
+        return new Prepared(clean, key, HexFormat.of().formatHex(digest.digest()), document, utf8, own.content());
     }
 
-    /** Glossa's own JSON of an entry in UTF-8, as {@code writeValueAsString(...).getBytes(UTF_8)} gives it. */
-    private byte[] ownJson(EntryDocument clean) {
-        try {
-            return json.writeValueAsBytes(clean);
-        } catch (JacksonException e) { // a lone surrogate, which String's encoder writes as '?'
-            return json.writeValueAsString(clean).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A checked entry: its document also in UTF-8 (for COPY). */
-    record Prepared(EntryDocument doc, String key, String hash, String document, byte[] documentUtf8) {
+    /**
+     * A checked entry: its document also in UTF-8 (for COPY), and the JSON of its content column while it is the
+     * entry's own (null where it was not made with it).
+     */
+    record Prepared(EntryDocument doc, String key, String hash, String document, byte[] documentUtf8,
+            byte[] contentJson) {
 
         /** What tells the entry apart from every other one: its language and key (unique together). */
         String identity() {
@@ -399,7 +397,7 @@ public class EntryStore implements DictionaryEntries {
                         Merged m = r.merged;
                         entries.uuid(r.id).text(doc.language()).text(r.prepared.key()).text(doc.lemma())
                                 .text(doc.partOfSpeech()).text(m.gender()).integer(m.frequencyRank()).text(m.cefr())
-                                .text(summary(m.content().senses())).utf8(json.writeValueAsBytes(m.content()))
+                                .text(summary(m.content().senses())).utf8(contentJson(r))
                                 .text(json.writeValueAsString(m.fieldSources())).text(r.firstSource)
                                 .text(r.firstLicense).timestamp(now).timestamp(now).endRow();
                     }
@@ -426,6 +424,22 @@ public class EntryStore implements DictionaryEntries {
             }
             return null;
         });
+    }
+
+    /** The content column's JSON: made with the entry's own JSON when the entry has only this document's fields. */
+    private byte[] contentJson(Row r) {
+        Content c = r.merged.content();
+        EntryDocument d = r.prepared.doc();
+        if (r.prepared.contentJson() != null && same(c.forms(), d.forms()) && same(c.pronunciations(), d.pronunciations())
+                && same(c.senses(), d.senses()) && same(c.translations(), d.translations())
+                && same(c.notes(), d.notes())) {
+            return r.prepared.contentJson();
+        }
+        return json.writeValueAsBytes(c);
+    }
+
+    private static boolean same(List<?> merged, List<?> given) {
+        return merged == given || merged.isEmpty() && given.isEmpty();
     }
 
     private void entryColumns(PreparedStatement ps, Row r) throws SQLException {

@@ -60,4 +60,52 @@ class ContentHashTests {
             }
         }
     }
+
+    @Test
+    void theContentColumnsJsonMadeWithTheEntrysIsTheMappersOwn() {
+        List<EntryDocument> documents = new ArrayList<>(readAll());
+        EntryDocument.Note note = new EntryDocument.Note("usage", "en", "said of \"years\", not \\ of 😀");
+        documents.add(EntryDocument.of("es", "año 😀", "noun").withNotes(List.of(note)));
+        documents.add(EntryDocument.of("es", "a\"b", null));
+        assertThat(new EntryJson(json).together()).isTrue();
+        for (EntryDocument doc : documents) {
+            EntryStore.Prepared prepared = store.prepare(doc, "wiktextract", null);
+            EntryStore.Content content = Merged.merge(null, prepared.doc(), "wiktextract").content();
+            assertThat(new String(prepared.contentJson(), StandardCharsets.UTF_8))
+                    .isEqualTo(json.writeValueAsString(content));
+        }
+    }
+
+    @Test
+    void aMapperThatWritesEntriesOtherwiseGetsEachJsonWhole() {
+        JsonMapper other = JsonMapper.builder().changeDefaultPropertyInclusion(
+                i -> i.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)).build();
+        EntryJson entryJson = new EntryJson(other);
+        assertThat(entryJson.together()).isFalse();
+        EntryStore otherStore = new EntryStore(null, null, other, null, null, null, null, null);
+        EntryDocument doc = EntryDocument.of("es", "año", "noun");
+        EntryStore.Prepared prepared = otherStore.prepare(doc, "wiktextract", null);
+        assertThat(prepared.contentJson()).isNull();
+        assertThat(prepared.hash()).isEqualTo(EntryStore.sha256("wiktextract\u0000\u0000"
+                + other.writeValueAsString(prepared.doc()) + '\u0000' + other.writeValueAsString(prepared.doc())));
+    }
+
+    private List<EntryDocument> readAll() {
+        List<EntryDocument> documents = new ArrayList<>();
+        String lines = String.join("\n", DictionarySamples.allWiktextract());
+        try (WiktextractReader reader = new WiktextractReader(
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), json,
+                new ImportReader.Options(null, "en", 0))) {
+            ImportRecord r;
+            while ((r = reader.next()) != null) {
+                if (r.entry() != null) {
+                    documents.add(r.entry());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(documents).hasSizeGreaterThan(10);
+        return documents;
+    }
 }

@@ -202,6 +202,11 @@ class ImportResumeIntegrationTests {
         assertThat(count(codes.get("la"))).isEqualTo(lines.size());
     }
 
+    @Test
+    void theApplicationsMapperWritesAnEntrysJsonAndItsContentsTogether(@Autowired JsonMapper application) {
+        assertThat(new EntryJson(application).together()).isTrue(); // else the import serializes the lists twice
+    }
+
     /** Waits for another writer's step; a bound only so that a broken pipeline fails instead of hanging. */
     static void await(CountDownLatch latch) {
         try {
