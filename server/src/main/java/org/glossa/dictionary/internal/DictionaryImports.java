@@ -49,7 +49,8 @@ import static org.glossa.shared.time.Timestamps.utc;
  * in the database (uploads) or under the configured import directory (server paths). Each batch of
  * lines is committed with the import's progress (the last line done, the counts, the bad lines) in one
  * transaction, so a job that dies resumes after the last committed line and counts nothing twice.
- * Entries are upserted with a content hash: importing the same file again changes nothing.
+ * Entries are upserted with a content hash: importing the same file again changes nothing. Two batches
+ * are written at once on two connections, their commits kept in file order (see {@link #run(UUID, int, int)}).
  */
 @Service
 public class DictionaryImports {
