@@ -544,7 +544,15 @@ class GamificationIntegrationTests {
         clock.advance(Duration.ofHours(3));
         ana = api.login(ana.email(), ana.password());
         String next = answerLesson(ana, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stats(ana).get("hearts").get("current").asInt() == 4);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stats(ana).get("hearts").get("current").asInt() == 4);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Once seen in CI (the stats request did not answer within 30 s): say what every thread was doing.
+            for (var thread : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                System.err.print(thread);
+            }
+            throw e;
+        }
         complete(ana, next);
     }
 
