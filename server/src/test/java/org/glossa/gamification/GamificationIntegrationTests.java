@@ -522,7 +522,7 @@ class GamificationIntegrationTests {
     }
 
     @Test
-    void withTheUnlimitedHeartsEntitlementWrongAnswersCostNothingUntilItEnds() {
+    void withTheUnlimitedHeartsEntitlementWrongAnswersCostNothingUntilItEnds() throws Exception {
         Learner admin = api.admin();
         Instant until = clock.now().plus(Duration.ofHours(2));
         assertThat(api.put("/api/v1/admin/users/" + ana.id() + "/entitlements/unlimited-hearts",
@@ -547,10 +547,13 @@ class GamificationIntegrationTests {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> stats(ana).get("hearts").get("current").asInt() == 4);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // Once seen in CI (the stats request did not answer within 30 s): say what every thread was doing.
-            for (var thread : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-                System.err.print(thread);
-            }
+            // Once seen in CI (the stats request did not answer within 30 s): say what every thread was doing,
+            // virtual threads (the event listeners') included.
+            java.nio.file.Path dump = java.nio.file.Files.createTempFile("glossa-threads-", ".txt");
+            java.nio.file.Files.delete(dump);
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            System.err.println(java.nio.file.Files.readString(dump));
             throw e;
         }
         complete(ana, next);
