@@ -141,13 +141,17 @@ public class LeagueXp {
             groups.computeIfAbsent(new Key(xp.userId(), weekFor(xp, now), xp.courseId()), k -> new ArrayList<>())
                     .add(xp);
         }
-        List<Leaderboards.Written> written = new ArrayList<>(groups.size());
-        groups.forEach((key, xps) -> {
-            int amount = xps.stream().mapToInt(XpEarned::amount).sum();
+        record Count(Key key, int amount, List<Board> boards, List<XpEarned> entries) {
+        }
+        List<Count> counts = new ArrayList<>(groups.size());
+        groups.forEach((key, xps) -> counts.add(new Count(key, xps.stream().mapToInt(XpEarned::amount).sum(),
+                Board.forXp(key.week(), key.courseId()), xps)));
+        List<Leaderboards.Written> written = new ArrayList<>(counts.size());
+        for (Count count : counts) {
             // One Redis call for the group, marked by its smallest entry id so that Redis applies it once.
-            UUID mark = xps.stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
-            written.add(leaderboards.counted(mark, key.userId(), amount, Board.forXp(key.week(), key.courseId())));
-        });
+            UUID mark = count.entries().stream().map(XpEarned::entryId).min(UUID::compareTo).orElseThrow();
+            written.add(leaderboards.counted(mark, count.key().userId(), count.amount(), count.boards()));
+        }
         // Should the transaction roll back after all (a statement below fails, or the commit), the copies
         // beside the database take the counts back: a retry then counts them again, once.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -165,15 +169,14 @@ public class LeagueXp {
                 }
             }
         });
-        groups.forEach((key, xps) -> {
-            LeagueWeek week = key.week();
-            int amount = xps.stream().mapToInt(XpEarned::amount).sum();
+        for (Count count : counts) {
+            LeagueWeek week = count.key().week();
             // Late XP moved into this week counts as reached when the week began.
-            Instant reached = xps.stream().map(XpEarned::earnedAt).max(Instant::compareTo)
+            Instant reached = count.entries().stream().map(XpEarned::earnedAt).max(Instant::compareTo)
                     .filter(at -> !at.isBefore(week.startsAt())).orElse(week.startsAt());
-            cohorts.add(key.userId(), week, amount, reached, now);
-            scores.add(key.userId(), amount, Board.forXp(week, key.courseId()));
-        });
+            cohorts.add(count.key().userId(), week, count.amount(), reached, now);
+            scores.add(count.key().userId(), count.amount(), count.boards());
+        }
         written.forEach(Leaderboards.Written::await);
     }
 

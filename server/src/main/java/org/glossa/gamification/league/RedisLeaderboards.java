@@ -69,9 +69,11 @@ class RedisLeaderboards implements Leaderboards {
 
     RedisLeaderboards(StringRedisTemplate redis, JdbcClient jdbc, Clock clock, LeaderboardSettings settings) {
         this.redis = redis;
-        // Counting sends its script without waiting for the reply where the client can (Lettuce): see counted.
-        this.sent = redis.getConnectionFactory() instanceof ReactiveRedisConnectionFactory reactive
-                ? new ReactiveStringRedisTemplate(reactive) : null;
+        // Counting sends its script without waiting for the reply (see counted): Lettuce, Spring Boot's client, can.
+        if (!(redis.getConnectionFactory() instanceof ReactiveRedisConnectionFactory reactive)) {
+            throw new IllegalStateException("Redis leaderboards need a reactive Redis client (Lettuce)");
+        }
+        this.sent = new ReactiveStringRedisTemplate(reactive);
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -93,10 +95,6 @@ class RedisLeaderboards implements Leaderboards {
             keys.add(key(board));
             args.add(Long.toString(ttl));
         }
-        if (sent == null) {
-            redis.execute(COUNT, keys, args.toArray());
-            return undoable(keys, amount, userId, null);
-        }
         // Sent now (subscribing sends it); the caller goes on with the database and awaits the reply before commit.
         return undoable(keys, amount, userId, sent.execute(COUNT, keys, args).next().toFuture());
     }
@@ -105,9 +103,6 @@ class RedisLeaderboards implements Leaderboards {
         return new Written() {
             @Override
             public void await() {
-                if (reply == null) {
-                    return;
-                }
                 try {
                     reply.join();
                 } catch (CompletionException e) {
