@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.glossa.gamification.internal.GamificationSettings.QuestKind;
+import java.util.function.Supplier;
 import org.glossa.shared.runtime.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,13 +82,7 @@ public class Learners {
 
     /** The learner's state, locked until the transaction ends; created on first use. */
     State lock(UUID userId) {
-        Optional<State> state = select(userId, true);
-        if (state.isPresent()) {
-            return state.get();
-        }
-        jdbc.sql("insert into gamification_learner (user_id, hearts) values (:u, :h) on conflict do nothing")
-                .param("u", userId).param("h", settings.maxHearts()).update();
-        return select(userId, true).orElseThrow();
+        return createdIfMissing(userId, () -> select(userId, true));
     }
 
     /** A learner's state, locked, and their quests of one day, read in one statement. */
@@ -95,20 +91,24 @@ public class Learners {
 
     /** The learner's state locked until the transaction ends (created on first use), with their quests of {@code day}. */
     Locked lock(UUID userId, LocalDate day) {
-        Optional<Locked> locked = selectWithQuests(userId, day);
-        if (locked.isPresent()) {
-            return locked.get();
+        return createdIfMissing(userId, () -> selectWithQuests(userId, day));
+    }
+
+    /** What {@code select} finds, after creating the learner's row if it found nothing. */
+    private <T> T createdIfMissing(UUID userId, Supplier<Optional<T>> select) {
+        Optional<T> found = select.get();
+        if (found.isPresent()) {
+            return found.get();
         }
         jdbc.sql("insert into gamification_learner (user_id, hearts) values (:u, :h) on conflict do nothing")
                 .param("u", userId).param("h", settings.maxHearts()).update();
-        return selectWithQuests(userId, day).orElseThrow();
+        return select.get().orElseThrow();
     }
 
     private Optional<Locked> selectWithQuests(UUID userId, LocalDate day) {
         // Locks the learner's row only (the quests are written under it); H2 locks only a left join's left side.
-        return jdbc.sql("""
-                select l.*, q.code as quest_code, q.kind as quest_kind, q.target as quest_target,
-                    q.progress as quest_progress, q.gems as quest_gems, q.completed_at as quest_completed_at
+        return jdbc.sql("select l.*, " + Quests.Row.COLUMNS + """
+
                 from gamification_learner l
                 left join gamification_quest q on q.user_id = l.user_id and q.local_date = :d
                 where l.user_id = :u for update""" + (database.postgres() ? " of l" : ""))
@@ -117,13 +117,11 @@ public class Learners {
                         return Optional.<Locked>empty();
                     }
                     State state = map(rs, 0);
-                    java.util.List<Quests.Row> quests = new java.util.ArrayList<>(3);
+                    List<Quests.Row> quests = new ArrayList<>(3);
                     do {
-                        String code = rs.getString("quest_code");
-                        if (code != null) {
-                            quests.add(new Quests.Row(code, QuestKind.valueOf(rs.getString("quest_kind")),
-                                    rs.getInt("quest_target"), rs.getInt("quest_progress"), rs.getInt("quest_gems"),
-                                    rs.getObject("quest_completed_at") != null));
+                        Quests.Row quest = Quests.Row.read(rs);
+                        if (quest != null) {
+                            quests.add(quest);
                         }
                     } while (rs.next());
                     return Optional.of(new Locked(state, new Quests.DayQuests(day, quests)));

@@ -1,5 +1,7 @@
 package org.glossa.gamification.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -79,6 +81,18 @@ public class Quests {
 
     /** One quest of a learner's day as stored. */
     record Row(String code, QuestKind kind, int target, int progress, int gems, boolean completed) {
+
+        /** A select list naming the columns that {@link #read} takes, from {@code gamification_quest q}. */
+        static final String COLUMNS = "q.code as quest_code, q.kind as quest_kind, q.target as quest_target, "
+                + "q.progress as quest_progress, q.gems as quest_gems, q.completed_at as quest_completed_at";
+
+        /** The quest of the current result row, selected with {@link #COLUMNS}; null where it has none (a join). */
+        static Row read(ResultSet rs) throws SQLException {
+            String code = rs.getString("quest_code");
+            return code == null ? null : new Row(code, QuestKind.valueOf(rs.getString("quest_kind")),
+                    rs.getInt("quest_target"), rs.getInt("quest_progress"), rs.getInt("quest_gems"),
+                    rs.getObject("quest_completed_at") != null);
+        }
     }
 
     /** A learner's quests of {@code day} as read under their lock (empty: not created yet). */
@@ -86,12 +100,8 @@ public class Quests {
     }
 
     private List<Row> rows(UUID userId, LocalDate day) {
-        return jdbc.sql("""
-                select code, kind, target, progress, gems, completed_at from gamification_quest
-                where user_id = :u and local_date = :d
-                """).param("u", userId).param("d", day).query((rs, n) -> new Row(rs.getString(1),
-                        QuestKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getObject(6) != null)).list();
+        return jdbc.sql("select " + Row.COLUMNS + " from gamification_quest q where q.user_id = :u and q.local_date = :d")
+                .param("u", userId).param("d", day).query((rs, n) -> Row.read(rs)).list();
     }
 
     private void ensure(UUID userId, LocalDate day) {
@@ -143,13 +153,9 @@ public class Quests {
 
     /**
      * Moves the day's open quests: counts add up, except {@link QuestKind#CORRECT_IN_A_ROW} whose progress is the
-     * longest run; a quest that reaches its target is completed and paid once. Runs under the learner's lock.
+     * longest run; a quest that reaches its target is completed and paid once. Runs under the learner's lock;
+     * {@code known}: the quests read with it (null, or of another day: they are read here).
      */
-    void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at) {
-        progress(userId, day, amounts, at, null);
-    }
-
-    /** As {@link #progress(UUID, LocalDate, Map, Instant)}, with the quests already read under the lock if known. */
     void progress(UUID userId, LocalDate day, Map<QuestKind, Integer> amounts, Instant at, DayQuests known) {
         List<Row> quests = known != null && known.day().equals(day) ? known.rows() : rows(userId, day);
         if (quests.isEmpty()) {
