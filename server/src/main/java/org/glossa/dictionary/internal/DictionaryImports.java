@@ -295,7 +295,6 @@ public class DictionaryImports {
         }
         ImportReader.Options options = new ImportReader.Options(job.language(), job.glossLanguage(), job.linesDone());
         long badLines = job.badLines();
-        int batches = 0;
         try (ImportReader reader = open(job, options)) {
             String source = job.source();
             String license = job.license();
@@ -318,19 +317,18 @@ public class DictionaryImports {
                 Deque<Pending> pending = new ArrayDeque<>();
                 CompletableFuture<long[]> previous = CompletableFuture.completedFuture(null);
                 long previousLine = job.linesDone();
-                long plannedBad = badLines;
                 int batchNo = 0;
                 Batch batch;
                 while ((batch = ahead.next()) != null) {
                     if (pending.size() == Writers.COUNT) {
-                        badLines += settle(pending.removeFirst(), progress);
+                        settle(pending.removeFirst(), progress);
                     }
                     Pending last = pending.peekLast();
                     if (last != null && !Collections.disjoint(last.batch().identities(), batch.identities())) {
                         // An entry of this batch is also in the one before: its lookup must see that batch's rows
                         // (an upsert of the same key in two open transactions would fail on the unique key).
                         events.waitingFor(last.number());
-                        badLines += settle(pending.removeLast(), progress);
+                        settle(pending.removeLast(), progress);
                     }
                     Batch current = batch;
                     int number = ++batchNo;
@@ -343,9 +341,9 @@ public class DictionaryImports {
                     previousLine = current.lastLine();
                     // Bad lines are known when a batch is read: none is written after the batch that runs past the
                     // budget (or after the batch a test crashes at), so the batch in flight after it is never one
-                    // that should not be.
-                    plannedBad += current.bad().size();
-                    if (plannedBad > job.errorBudget() || number >= crashAfterBatches) {
+                    // that should not be. Every batch handed out is settled below, or the job fails.
+                    badLines += current.bad().size();
+                    if (badLines > job.errorBudget() || number >= crashAfterBatches) {
                         break;
                     }
                     if (Thread.currentThread().isInterrupted()) {
@@ -353,9 +351,8 @@ public class DictionaryImports {
                     }
                 }
                 while (!pending.isEmpty()) {
-                    badLines += settle(pending.removeFirst(), progress);
+                    settle(pending.removeFirst(), progress);
                 }
-                batches = batchNo;
                 if (badLines > job.errorBudget()) {
                     ahead.close(); // no more reading from the file that goes now
                     finish(importId, "FAILED", badLines + " bad lines, more than the error budget of "
@@ -363,7 +360,7 @@ public class DictionaryImports {
                     files.delete(importId);
                     return;
                 }
-                if (batches >= crashAfterBatches) {
+                if (batchNo >= crashAfterBatches) {
                     throw new SimulatedCrash();
                 }
                 if (Thread.currentThread().isInterrupted()) {
@@ -443,8 +440,8 @@ public class DictionaryImports {
     private record Pending(int number, Batch batch, CompletableFuture<long[]> counts) {
     }
 
-    /** Waits for a batch's commit and reports its figures; returns its bad lines, or throws what failed it. */
-    private long settle(Pending pending, JobProgress progress) {
+    /** Waits for a batch's commit and reports its figures; throws what failed it. */
+    private void settle(Pending pending, JobProgress progress) {
         long[] counts;
         try {
             counts = pending.counts().join();
@@ -456,7 +453,6 @@ public class DictionaryImports {
         progress.done(batch.lastLine()).count("inserted", counts[0]).count("updated", counts[1])
                 .count("unchanged", counts[2]).count("skipped", batch.skipped());
         batch.bad().forEach(b -> progress.error("line " + b.line() + ": " + b.message()));
-        return batch.bad().size();
     }
 
     /**
