@@ -22,20 +22,9 @@ class ContentHashTests {
 
     @Test
     void theHashIsTheSha256OfSourceLicenseOwnJsonAndDocumentJoinedAsBefore() throws Exception {
-        List<EntryDocument> documents = new ArrayList<>();
-        String lines = String.join("\n", DictionarySamples.allWiktextract());
-        List<byte[]> utf8 = new ArrayList<>();
-        try (WiktextractReader reader = new WiktextractReader(
-                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), json,
-                new ImportReader.Options(null, "en", 0))) {
-            ImportRecord r;
-            while ((r = reader.next()) != null) {
-                if (r.entry() != null) {
-                    documents.add(r.entry());
-                    utf8.add(r.documentUtf8());
-                }
-            }
-        }
+        List<ImportRecord> records = readAll();
+        List<EntryDocument> documents = new ArrayList<>(records.stream().map(ImportRecord::entry).toList());
+        List<byte[]> utf8 = records.stream().map(ImportRecord::documentUtf8).toList();
         // The reader hands over each line's own bytes as the document's UTF-8: the hash must not change for it.
         assertThat(utf8).doesNotContainNull();
         for (int i = 0; i < utf8.size(); i++) {
@@ -63,7 +52,7 @@ class ContentHashTests {
 
     @Test
     void theContentColumnsJsonMadeWithTheEntrysIsTheMappersOwn() {
-        List<EntryDocument> documents = new ArrayList<>(readAll());
+        List<EntryDocument> documents = new ArrayList<>(readAll().stream().map(ImportRecord::entry).toList());
         EntryDocument.Note note = new EntryDocument.Note("usage", "en", "said of \"years\", not \\ of 😀");
         documents.add(EntryDocument.of("es", "año 😀", "noun").withNotes(List.of(note)));
         documents.add(EntryDocument.of("es", "a\"b", null));
@@ -90,8 +79,9 @@ class ContentHashTests {
                 + other.writeValueAsString(prepared.doc()) + '\u0000' + other.writeValueAsString(prepared.doc())));
     }
 
-    private List<EntryDocument> readAll() {
-        List<EntryDocument> documents = new ArrayList<>();
+    /** The entries of the real sample lines, as the import reads them. */
+    private List<ImportRecord> readAll() {
+        List<ImportRecord> records = new ArrayList<>();
         String lines = String.join("\n", DictionarySamples.allWiktextract());
         try (WiktextractReader reader = new WiktextractReader(
                 new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), json,
@@ -99,13 +89,13 @@ class ContentHashTests {
             ImportRecord r;
             while ((r = reader.next()) != null) {
                 if (r.entry() != null) {
-                    documents.add(r.entry());
+                    records.add(r);
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        assertThat(documents).hasSizeGreaterThan(10);
-        return documents;
+        assertThat(records).hasSizeGreaterThan(10);
+        return records;
     }
 }
