@@ -199,9 +199,11 @@ class LlmGatewayIntegrationTests {
             System.err.println("The second identical request was not answered from the cache. Cache manager: "
                     + caches.getClass().getName() + "; provider calls: "
                     + provider.findAll(postRequestedFor(urlEqualTo(CHAT))).size() + "; first cached: " + first.cached());
+            System.err.println("Asked again now, the cache answers: " + tasks.draftSkill(draftInput()).cached());
             redis.ifAvailable(template -> {
-                var keys = template.keys("generation::skill-draft*");
-                System.err.println("Redis keys generation::skill-draft*: " + (keys == null ? 0 : keys.size()));
+                String pattern = LlmGateway.CACHE + "::skill-draft*";
+                var keys = template.keys(pattern);
+                System.err.println("Redis keys " + pattern + ": " + (keys == null ? 0 : keys.size()));
                 if (keys != null) {
                     keys.stream().limit(20).forEach(key -> System.err.println("  " + key + " ttl "
                             + template.getExpire(key) + " s"));
