@@ -153,26 +153,32 @@ public class Learners {
                 AchievementTiers.parse(rs.getString("achievement_tiers")));
     }
 
+    private static final String SAVE = """
+            update gamification_learner set total_xp = ?, lessons = ?, perfect_lessons = ?, goal_met_on = ?,
+                streak_current = ?, streak_longest = ?, streak_last_day = ?, streak_zone = ?, streak_day_start = ?,
+                freezes = ?, lost_length = ?, lost_on = ?, hearts = ?, hearts_since = ?, correct_run = ?,
+                correct_run_day = ?, xp_day = ?, xp_day_total = ?, achievement_tiers = ?
+            where user_id = ?""";
+
     void save(State s) {
+        template.update(SAVE, saved(s));
+    }
+
+    /**
+     * Saves the state with the transaction's next batch of statements or just before its commit (one round trip
+     * fewer): for a reaction that reads nothing of the learner's row after this.
+     */
+    void saveBeforeCommit(State s) {
+        database.later(SAVE, saved(s));
+    }
+
+    private static Object[] saved(State s) {
         Streak streak = s.streak();
-        jdbc.sql("""
-                update gamification_learner set total_xp = :xp, lessons = :lessons, perfect_lessons = :perfect,
-                    goal_met_on = :goal, streak_current = :current, streak_longest = :longest,
-                    streak_last_day = :last, streak_zone = :zone, streak_day_start = :dayStart, freezes = :freezes,
-                    lost_length = :lostLength, lost_on = :lostOn, hearts = :hearts, hearts_since = :since,
-                    correct_run = :run, correct_run_day = :runDay, xp_day = :xpDay, xp_day_total = :xpDayTotal,
-                    achievement_tiers = :tiers
-                where user_id = :u
-                """).param("xp", s.totalXp()).param("lessons", s.lessons()).param("perfect", s.perfectLessons())
-                .param("goal", s.goalMetOn()).param("current", streak.current()).param("longest", streak.longest())
-                .param("last", streak.lastDay())
-                .param("zone", streak.boundary() == null ? null : streak.boundary().zone().getId())
-                .param("dayStart", streak.boundary() == null ? null : streak.boundary().startHour())
-                .param("freezes", streak.freezes()).param("lostLength", streak.lostLength())
-                .param("lostOn", streak.lostOn()).param("hearts", s.hearts().current())
-                .param("since", utc(s.hearts().since())).param("run", s.correctRun())
-                .param("runDay", s.correctRunDay()).param("xpDay", s.dayXp().day()).param("xpDayTotal", s.dayXp().total())
-                .param("tiers", s.tiers() == null ? null : s.tiers().format()).param("u", s.userId()).update();
+        return new Object[] { s.totalXp(), s.lessons(), s.perfectLessons(), s.goalMetOn(), streak.current(),
+                streak.longest(), streak.lastDay(), streak.boundary() == null ? null : streak.boundary().zone().getId(),
+                streak.boundary() == null ? null : streak.boundary().startHour(), streak.freezes(), streak.lostLength(),
+                streak.lostOn(), s.hearts().current(), utc(s.hearts().since()), s.correctRun(), s.correctRunDay(),
+                s.dayXp().day(), s.dayXp().total(), s.tiers() == null ? null : s.tiers().format(), s.userId() };
     }
 
     /** Writes the streak calendar's new days in one batch (a day already written keeps its state). */
@@ -180,13 +186,23 @@ public class Learners {
         if (days.isEmpty()) {
             return;
         }
-        template.batchUpdate("""
-                insert into gamification_streak_day (user_id, local_date, state) values (?, ?, ?) on conflict do nothing
-                """, days, days.size(), (ps, day) -> {
-                    ps.setObject(1, userId);
-                    ps.setObject(2, day.day());
-                    ps.setString(3, day.state().name());
-                });
+        template.batchUpdate(WRITE_DAY, days, days.size(), (ps, day) -> {
+            ps.setObject(1, userId);
+            ps.setObject(2, day.day());
+            ps.setString(3, day.state().name());
+        });
     }
 
+    /**
+     * {@link #writeDays}, with the transaction's next batch of statements or just before its commit: for a reaction
+     * that reads nothing of the calendar after this.
+     */
+    void writeDaysBeforeCommit(UUID userId, java.util.List<Streak.CalendarDay> days) {
+        for (Streak.CalendarDay day : days) {
+            database.later(WRITE_DAY, userId, day.day(), day.state().name());
+        }
+    }
+
+    private static final String WRITE_DAY = """
+            insert into gamification_streak_day (user_id, local_date, state) values (?, ?, ?) on conflict do nothing""";
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.glossa.gamification.QuestCompleted;
 import org.glossa.gamification.internal.GamificationSettings.Quest;
 import org.glossa.gamification.internal.GamificationSettings.QuestKind;
+import org.glossa.shared.runtime.Database;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,11 @@ public class Quests {
     private final GamificationSettings settings;
     private final Wallet wallet;
     private final ApplicationEventPublisher events;
+    private final Database database;
 
     Quests(JdbcClient jdbc, JdbcTemplate template, GamificationSettings settings, Wallet wallet,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Database database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.template = template;
         this.settings = settings;
@@ -188,16 +191,14 @@ public class Quests {
         if (steps.isEmpty()) {
             return;
         }
-        // One batch for the day's quests that moved (the learner's lock is held, so their rows are ours to write).
-        template.batchUpdate("""
-                update gamification_quest set progress = ?, completed_at = ? where user_id = ? and local_date = ? and code = ?
-                """, steps, steps.size(), (ps, step) -> {
-                    ps.setInt(1, step.progress());
-                    ps.setObject(2, step.reached() ? utc(at) : null);
-                    ps.setObject(3, userId);
-                    ps.setObject(4, day);
-                    ps.setString(5, step.quest().code());
-                });
+        // Written with the transaction's next batch of statements or just before its commit (the learner's lock is
+        // held, so these rows are ours to write, and nothing reads them back before then).
+        for (Step step : steps) {
+            database.later("""
+                    update gamification_quest set progress = ?, completed_at = ?
+                    where user_id = ? and local_date = ? and code = ?
+                    """, step.progress(), step.reached() ? utc(at) : null, userId, day, step.quest().code());
+        }
         for (Step step : steps) {
             if (step.reached()) {
                 paid(userId, day, step.quest(), at);

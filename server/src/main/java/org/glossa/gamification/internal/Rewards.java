@@ -95,6 +95,7 @@ public class Rewards {
 
         // The streak first: its lazy evaluation must see the days before this activity.
         Streak.Change change = state.streak().activity(at, boundary);
+        learners.writeDaysBeforeCommit(userId, change.days());
         state = apply(state, change, at);
         if (!day.isAfter(change.streak().lastDay())) {
             day = change.streak().lastDay(); // a zone change westwards never moves XP before the last counted day
@@ -132,7 +133,8 @@ public class Rewards {
         quests.progress(userId, day, progress, at, locked.quests());
         Map<String, Integer> measures = achievements.sessionValues(state, learner.wordsLearned(), lesson);
         state = state.with(achievements.unlock(userId, measures, state.tiers(), at));
-        learners.save(state);
+        // Goes with the league's count, which runs just before the commit: one round trip for both.
+        learners.saveBeforeCommit(state);
         return true;
     }
 
@@ -223,10 +225,9 @@ public class Rewards {
         return entitlements.has(userId, Entitlements.UNLIMITED_HEARTS);
     }
 
-    /** Writes a streak change's calendar days and publishes what happened; returns the state with the streak. */
+    /** Publishes what a streak change did (its calendar days are the caller's to write); returns the state with it. */
     Learners.State apply(Learners.State state, Streak.Change change, Instant at) {
         UUID userId = state.userId();
-        learners.writeDays(userId, change.days());
         Streak before = state.streak();
         int freezesLeft = change.streak().freezes();
         for (Streak.CalendarDay day : change.days()) {
@@ -252,6 +253,7 @@ public class Rewards {
         if (change.days().isEmpty() && !change.lost()) {
             return state;
         }
+        learners.writeDays(userId, change.days());
         Learners.State next = apply(state, change, clock.instant());
         learners.save(next);
         return next;

@@ -2,6 +2,7 @@ package org.glossa.gamification.league;
 
 import java.util.List;
 import java.util.UUID;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,22 +19,35 @@ class BoardScores {
         this.template = template;
     }
 
+    private static final String UPDATE =
+            "update gamification_board_score set xp = xp + ? where period = ? and scope = ? and user_id = ?";
+
     /**
-     * Adds the XP to each board's score: the updates go in one batch (one round trip), and a board the learner has
-     * no score on yet gets its row. Runs under the learner's league member lock, so no other writer adds the row meanwhile.
+     * Adds the XP to each board's score, in two steps so that the updates can go in the caller's batch of statements:
+     * this adds one update per board to {@code statements} and returns their indexes among the results.
      */
-    void add(UUID userId, int amount, List<Board> boards) {
-        int[] updated = template.batchUpdate("""
-                update gamification_board_score set xp = xp + ? where period = ? and scope = ? and user_id = ?
-                """, boards, boards.size(), (ps, board) -> {
-                    ps.setInt(1, amount);
-                    ps.setString(2, board.period());
-                    ps.setString(3, board.scope());
-                    ps.setObject(4, userId);
-                })[0];
+    int[] add(Statements statements, UUID userId, int amount, List<Board> boards) {
+        int[] indexes = new int[boards.size()];
+        for (int i = 0; i < boards.size(); i++) {
+            Board board = boards.get(i);
+            indexes[i] = statements.update(UPDATE, amount, board.period(), board.scope(), userId);
+        }
+        return indexes;
+    }
+
+    /**
+     * The second step, once the updates have run ({@code updated}: their counts): a board the learner has no score
+     * on yet gets its row. Runs under the learner's league member lock, so no other writer adds the row meanwhile.
+     */
+    void insertMissing(UUID userId, int amount, List<Board> boards, int[] updated) {
         for (int i = 0; i < boards.size(); i++) {
             if (updated[i] == 0) {
                 Board board = boards.get(i);
+                // Again, now that the caller holds the member lock: a concurrent first XP may have added the row and
+                // committed between the batch's update and the lock.
+                if (jdbc.sql(UPDATE).params(amount, board.period(), board.scope(), userId).update() == 1) {
+                    continue;
+                }
                 int inserted = jdbc.sql("""
                         insert into gamification_board_score (period, scope, user_id, xp) values (:period, :scope, :u, :xp)
                         on conflict do nothing

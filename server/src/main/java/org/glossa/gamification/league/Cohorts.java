@@ -3,6 +3,7 @@ package org.glossa.gamification.league;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +28,25 @@ class Cohorts {
         this.standings = standings;
     }
 
+    private static final String ADD_TO_ENTRY = """
+            update gamification_league_entry set xp = xp + ?, reached_at = greatest(reached_at, ?)
+            where week_start = ? and user_id = ?""";
+
     /**
-     * Adds {@code amount} XP reached at {@code earnedAt} to the learner's week. A learner already seated this week
-     * only has their entry updated (the row's own lock orders concurrent XP). Otherwise the learner's member row is
+     * Adds {@code amount} XP reached at {@code earnedAt} to the learner's week, in two steps so that the common case
+     * can go in the caller's batch of statements: this adds the update of the learner's entry of the week (the row's
+     * own lock orders concurrent XP) to {@code statements}, and returns its index among their results.
+     */
+    int addToEntry(Statements statements, UUID userId, LeagueWeek week, int amount, Instant earnedAt) {
+        return statements.update(ADD_TO_ENTRY, amount, utc(earnedAt), week.start(), userId);
+    }
+
+    /**
+     * The second step, once the update has run: if it found no entry ({@code updated} 0), the learner's member row is
      * locked before looking again and seating them, so that one learner's concurrent first XP takes one seat.
      */
-    void add(UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
-        if (addToEntry(userId, week, amount, earnedAt)) {
+    void seatIfNotAdded(int updated, UUID userId, LeagueWeek week, int amount, Instant earnedAt, Instant now) {
+        if (updated == 1) {
             return;
         }
         if (lockMember(userId).isEmpty()) {
@@ -41,17 +54,9 @@ class Cohorts {
                     .param("u", userId).param("now", utc(now)).update();
             lockMember(userId).orElseThrow();
         }
-        if (!addToEntry(userId, week, amount, earnedAt)) {
+        if (jdbc.sql(ADD_TO_ENTRY).params(amount, utc(earnedAt), week.start(), userId).update() != 1) {
             join(userId, week, standings.tierFor(userId, week).ordinal(), amount, earnedAt, now);
         }
-    }
-
-    private boolean addToEntry(UUID userId, LeagueWeek week, int amount, Instant earnedAt) {
-        return jdbc.sql("""
-                update gamification_league_entry set xp = xp + :amount, reached_at = greatest(reached_at, :at)
-                where week_start = :week and user_id = :u
-                """).param("amount", amount).param("at", utc(earnedAt)).param("week", week.start()).param("u", userId)
-                .update() == 1;
     }
 
     private Optional<UUID> lockMember(UUID userId) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.glossa.gamification.XpEarned;
+import org.glossa.shared.runtime.Database;
+import org.glossa.shared.runtime.Statements;
+import org.springframework.core.Ordered;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,9 +50,12 @@ public class LeagueXp {
     private final Clock clock;
     private final WeekGate gate;
     private final TransactionTemplate transactions;
+    private final Database database;
 
     LeagueXp(JdbcTemplate template, Cohorts cohorts, BoardScores scores, Leaderboards leaderboards,
-            WeeklyClose close, WeekGate gate, Clock clock, PlatformTransactionManager transactionManager) {
+            WeeklyClose close, WeekGate gate, Clock clock, PlatformTransactionManager transactionManager,
+            Database database) {
+        this.database = database;
         this.gate = gate;
         this.template = template;
         this.cohorts = cohorts;
@@ -93,6 +99,12 @@ public class LeagueXp {
 
         final List<XpEarned> entries = new ArrayList<>();
         boolean gated;
+
+        /** Before the database's own writes queued for the commit, so that they go in this count's batch. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE - 1;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -169,13 +181,28 @@ public class LeagueXp {
                 }
             }
         });
-        for (Count count : counts) {
+        // The updates of the learners' entries and board scores go in one batch (one round trip on PostgreSQL, with
+        // the writes the transaction queued for before its commit); entries and scores not there yet come after.
+        Statements statements = new Statements();
+        int[] entryUpdates = new int[counts.size()];
+        int[][] boardUpdates = new int[counts.size()][];
+        Instant[] reached = new Instant[counts.size()];
+        for (int i = 0; i < counts.size(); i++) {
+            Count count = counts.get(i);
             LeagueWeek week = count.key().week();
             // Late XP moved into this week counts as reached when the week began.
-            Instant reached = count.entries().stream().map(XpEarned::earnedAt).max(Instant::compareTo)
+            reached[i] = count.entries().stream().map(XpEarned::earnedAt).max(Instant::compareTo)
                     .filter(at -> !at.isBefore(week.startsAt())).orElse(week.startsAt());
-            cohorts.add(count.key().userId(), week, count.amount(), reached, now);
-            scores.add(count.key().userId(), count.amount(), count.boards());
+            entryUpdates[i] = cohorts.addToEntry(statements, count.key().userId(), week, count.amount(), reached[i]);
+            boardUpdates[i] = scores.add(statements, count.key().userId(), count.amount(), count.boards());
+        }
+        List<Object> results = database.run(statements);
+        for (int i = 0; i < counts.size(); i++) {
+            Count count = counts.get(i);
+            cohorts.seatIfNotAdded((Integer) results.get(entryUpdates[i]), count.key().userId(), count.key().week(),
+                    count.amount(), reached[i], now);
+            int[] updated = java.util.Arrays.stream(boardUpdates[i]).map(index -> (Integer) results.get(index)).toArray();
+            scores.insertMissing(count.key().userId(), count.amount(), count.boards(), updated);
         }
         written.forEach(Leaderboards.Written::await);
     }

@@ -2,10 +2,13 @@ package org.glossa.shared.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -17,10 +20,68 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Database {
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
 
     public Database(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * Runs the transaction's writes queued by {@link #later} and then {@code statements}, in one round trip on
+     * PostgreSQL (see {@link Statements}); returns the results of {@code statements}, in their order.
+     */
+    public List<Object> run(Statements statements) {
+        Statements all = statements;
+        Later queued = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Later) TransactionSynchronizationManager.getResource(this) : null;
+        if (queued != null && !queued.writes.isEmpty()) {
+            all = queued.writes;
+            queued.writes = new Statements();
+            all.addAll(statements);
+        }
+        List<Object> results = all.run(jdbc, postgres());
+        return results.subList(results.size() - statements.size(), results.size());
+    }
+
+    /**
+     * Queues a write whose result nobody needs, to go in the same round trip as the transaction's next
+     * {@link #run}, or on its own just before the commit. For a reaction's last writes: nothing in the transaction
+     * may read what it writes before then.
+     */
+    public void later(String sql, Object... params) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("later() needs a transaction to write in");
+        }
+        Later queued = (Later) TransactionSynchronizationManager.getResource(this);
+        if (queued == null) {
+            queued = new Later();
+            TransactionSynchronizationManager.bindResource(this, queued);
+            TransactionSynchronizationManager.registerSynchronization(queued);
+        }
+        queued.writes.update(sql, params);
+    }
+
+    /** The writes queued in one transaction; whatever no {@link #run} took is written last before the commit. */
+    private final class Later implements TransactionSynchronization {
+
+        Statements writes = new Statements();
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            run(new Statements());
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Database.this);
+        }
     }
 
     /**
