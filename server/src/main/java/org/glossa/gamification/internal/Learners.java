@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.glossa.shared.runtime.Database;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -105,27 +107,47 @@ public class Learners {
         return select.get().orElseThrow();
     }
 
+    /**
+     * Adds {@link #lock(UUID, LocalDate)}'s read to {@code statements}, to go in one round trip with others; returns
+     * its index among their results, which {@link #locked} takes.
+     */
+    int lock(Statements statements, UUID userId, LocalDate day) {
+        return statements.query(selectWithQuests(), rs -> readWithQuests(rs, day), day, userId);
+    }
+
+    /** The state and quests that {@link #lock(Statements, UUID, LocalDate)}'s read found, after creating a missing learner. */
+    @SuppressWarnings("unchecked")
+    Locked locked(Object read, UUID userId, LocalDate day) {
+        return ((Optional<Locked>) read).orElseGet(() -> lock(userId, day));
+    }
+
     private Optional<Locked> selectWithQuests(UUID userId, LocalDate day) {
+        return template.query(selectWithQuests(), (ResultSetExtractor<Optional<Locked>>) rs -> readWithQuests(rs, day), day,
+                userId);
+    }
+
+    private String selectWithQuests() {
         // Locks the learner's row only (the quests are written under it); H2 locks only a left join's left side.
-        return jdbc.sql("select l.*, " + Quests.Row.COLUMNS + """
+        return "select l.*, " + Quests.Row.COLUMNS + """
 
                 from gamification_learner l
-                left join gamification_quest q on q.user_id = l.user_id and q.local_date = :d
-                where l.user_id = :u for update""" + (database.postgres() ? " of l" : ""))
-                .param("u", userId).param("d", day).query((ResultSet rs) -> {
-                    if (!rs.next()) {
-                        return Optional.<Locked>empty();
-                    }
-                    State state = map(rs, 0);
-                    List<Quests.Row> quests = new ArrayList<>(3);
-                    do {
-                        Quests.Row quest = Quests.Row.read(rs);
-                        if (quest != null) {
-                            quests.add(quest);
-                        }
-                    } while (rs.next());
-                    return Optional.of(new Locked(state, new Quests.DayQuests(day, quests)));
-                });
+                left join gamification_quest q on q.user_id = l.user_id and q.local_date = ?
+                where l.user_id = ? for update""" + (database.postgres() ? " of l" : "");
+    }
+
+    private static Optional<Locked> readWithQuests(ResultSet rs, LocalDate day) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        State state = map(rs, 0);
+        List<Quests.Row> quests = new ArrayList<>(3);
+        do {
+            Quests.Row quest = Quests.Row.read(rs);
+            if (quest != null) {
+                quests.add(quest);
+            }
+        } while (rs.next());
+        return Optional.of(new Locked(state, new Quests.DayQuests(day, quests)));
     }
 
     /** The learner's state without locking (a fresh one when they have none yet). */

@@ -22,6 +22,7 @@ import org.glossa.practice.LessonCompleted;
 import org.glossa.practice.SessionKind;
 import org.glossa.shared.Entitlements;
 import org.glossa.shared.runtime.Database;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,23 +75,27 @@ public class Rewards {
     @Transactional
     public boolean completed(LessonCompleted done) {
         UUID userId = done.userId();
-        // A crash can lose only the last fraction of a second of reactions, together with their events' completion
-        // marks (a later commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction);
-        // the registry then republishes those events and this reaction runs again. Set with the first statement.
-        int first = jdbc.sql("""
-                insert into gamification_session_done (session_id, user_id, done_at)
-                select :s, :u, :at from %s where async.async_commit = 'off'
-                on conflict do nothing
-                """.formatted(database.commitWithoutWaitingForDiskFrom())).param("s", done.sessionId())
-                .param("u", userId).param("at", utc(done.completedAt())).update();
-        if (first == 0) {
-            return false;
-        }
+        // The learner's day first (their account's and their memory's reads), then in one round trip the session's
+        // done-mark and the learner's locked read with the day's quests.
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
         LocalDate day = boundary.dayOf(at);
-        Learners.Locked locked = learners.lock(userId, day);
+        Statements first = new Statements();
+        // A crash can lose only the last fraction of a second of reactions, together with their events' completion
+        // marks (a later commit flushes the write-ahead log up to it, so a durable mark implies a durable reaction);
+        // the registry then republishes those events and this reaction runs again. Set with the done-mark.
+        int mark = first.update("""
+                insert into gamification_session_done (session_id, user_id, done_at)
+                select ?, ?, ? from %s where async.async_commit = 'off'
+                on conflict do nothing""".formatted(database.commitWithoutWaitingForDiskFrom()), done.sessionId(),
+                userId, utc(done.completedAt()));
+        int read = learners.lock(first, userId, day);
+        List<Object> results = database.run(first);
+        if ((Integer) results.get(mark) == 0) {
+            return false; // rewarded before
+        }
+        Learners.Locked locked = learners.locked(results.get(read), userId, day);
         Learners.State state = locked.state();
 
         // The streak first: its lazy evaluation must see the days before this activity.
