@@ -471,6 +471,28 @@ class GamificationIntegrationTests {
     }
 
     @Test
+    void flyingWestNeverDatesXpBeforeTheLastCountedDay() {
+        // 15:30 in Madrid is 04:30 the next day in Kiritimati (UTC+14), past the day start (4:00): the lesson counts for
+        // that next day there.
+        assertThat(api.patch("/api/v1/me", Map.of("timeZone", "Pacific/Kiritimati"), ana.accessToken())).hasStatusOk();
+        clock.advance(Duration.ofMinutes(210));
+        ana = api.login(ana.email(), ana.password());
+        playLesson(ana, 0);
+        LocalDate kiritimatiDay = today().plusDays(1);
+        // Back in Madrid it is still the day before; the next lesson's XP joins the day already counted.
+        assertThat(api.patch("/api/v1/me", Map.of("timeZone", "Europe/Madrid"), ana.accessToken())).hasStatusOk();
+        clock.advance(Duration.ofMinutes(10));
+        ana = api.login(ana.email(), ana.password());
+        playLesson(ana, 0);
+
+        JsonNode ledger = api.json(api.get("/api/v1/me/xp", ana.accessToken()));
+        assertThat(ledger.get("total").asInt()).isEqualTo(4);
+        ledger.get("entries").forEach(entry -> assertThat(entry.get("localDate").asString())
+                .as("the date of %s", entry).isEqualTo(kiritimatiDay.toString()));
+        assertThat(stats(ana).get("streak").get("current").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aLaterDayStartKeepsALateLessonOnTheDayBefore() {
         assertThat(api.patch("/api/v1/me/memory/settings", Map.of("dayStartHour", 6), ana.accessToken())).hasStatusOk();
         playLesson(ana, 0); // noon, day D

@@ -76,7 +76,7 @@ public class Rewards {
     public boolean completed(LessonCompleted done) {
         UUID userId = done.userId();
         // The learner's day first (their account's and their memory's reads), then in one round trip the session's
-        // done-mark and the learner's locked read with the day's quests.
+        // done-mark, the learner's locked read with the day's quests, and the session's XP in the ledger.
         LearnerDays.Learner learner = days.learner(userId);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
@@ -91,6 +91,9 @@ public class Rewards {
                 on conflict do nothing""".formatted(database.commitWithoutWaitingForDiskFrom()), done.sessionId(),
                 userId, utc(done.completedAt()));
         int read = learners.lock(first, userId, day);
+        // The session's XP entries too: a replay's insert finds its rows by their (session, source) key and adds none.
+        LedgerEntries ledger = new LedgerEntries(done, rules);
+        int written = ledger.insert(first, day);
         List<Object> results = database.run(first);
         if ((Integer) results.get(mark) == 0) {
             return false; // rewarded before
@@ -102,11 +105,12 @@ public class Rewards {
         Streak.Change change = state.streak().activity(at, boundary);
         learners.writeDaysBeforeCommit(userId, change.days());
         state = apply(state, change, at);
+        LocalDate writtenDay = day;
         if (!day.isAfter(change.streak().lastDay())) {
             day = change.streak().lastDay(); // a zone change westwards never moves XP before the last counted day
         }
 
-        int xp = ledger(done, day);
+        int xp = ledger.written(written >= 0 ? (Integer) results.get(written) : 0, writtenDay, day);
 
         boolean lesson = done.kind() == SessionKind.LESSON;
         Hearts hearts = state.hearts();
@@ -143,51 +147,72 @@ public class Rewards {
         return true;
     }
 
-    /** Writes the session's XP to the ledger (one entry per source, one statement) and returns how much was new. */
-    private int ledger(LessonCompleted done, LocalDate day) {
-        record Part(UUID entry, XpSource source, int amount) {
+    /** A session's XP entries for the ledger: its base XP and its bonus, each with its own source. */
+    private final class LedgerEntries {
+
+        private record Part(UUID entry, XpSource source, int amount) {
         }
-        int bonus = rules.bonusPart(done.kind(), done.perfect(), done.xpEarned());
-        XpSource base = switch (done.kind()) {
-            case LESSON -> XpSource.LESSON;
-            case PRACTICE -> XpSource.PRACTICE;
-            case MISTAKES -> XpSource.MISTAKES;
-            case REVIEW -> XpSource.REVIEW;
-        };
-        List<Part> parts = new ArrayList<>();
-        if (done.xpEarned() - bonus > 0) {
-            parts.add(new Part(UUID.randomUUID(), base, done.xpEarned() - bonus));
+
+        private final LessonCompleted done;
+        private final List<Part> parts = new ArrayList<>(2);
+
+        LedgerEntries(LessonCompleted done, XpRules rules) {
+            this.done = done;
+            int bonus = rules.bonusPart(done.kind(), done.perfect(), done.xpEarned());
+            XpSource base = switch (done.kind()) {
+                case LESSON -> XpSource.LESSON;
+                case PRACTICE -> XpSource.PRACTICE;
+                case MISTAKES -> XpSource.MISTAKES;
+                case REVIEW -> XpSource.REVIEW;
+            };
+            if (done.xpEarned() - bonus > 0) {
+                parts.add(new Part(UUID.randomUUID(), base, done.xpEarned() - bonus));
+            }
+            if (bonus > 0) {
+                parts.add(new Part(UUID.randomUUID(), XpSource.PERFECT_LESSON_BONUS, bonus));
+            }
         }
-        if (bonus > 0) {
-            parts.add(new Part(UUID.randomUUID(), XpSource.PERFECT_LESSON_BONUS, bonus));
+
+        /** Adds the one insert of every entry, dated {@code day}, to {@code statements}: its index, or -1 if none. */
+        int insert(Statements statements, LocalDate day) {
+            if (parts.isEmpty()) {
+                return -1;
+            }
+            List<Object> values = new ArrayList<>();
+            for (Part part : parts) {
+                values.addAll(java.util.Arrays.asList(part.entry(), done.userId(), done.courseId(), done.sessionId(),
+                        part.source().name(), part.amount(), utc(done.completedAt()), day));
+            }
+            return statements.update("""
+                    insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
+                    values %s on conflict do nothing""".formatted(String.join(", ",
+                    java.util.Collections.nCopies(parts.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))), values.toArray());
         }
-        if (parts.isEmpty()) {
-            return 0;
+
+        /**
+         * After the insert ({@code inserted} rows, dated {@code writtenDay}): moves the new entries to {@code day} if
+         * the streak moved it, publishes {@link XpEarned} for each new one and returns how much XP was new.
+         */
+        int written(int inserted, LocalDate writtenDay, LocalDate day) {
+            List<Part> fresh = new ArrayList<>(parts);
+            if (inserted != parts.size()) {
+                // Only if some entry of this session is already in the ledger (its done-mark was lost): keep those new.
+                List<UUID> kept = jdbc.sql("select id from gamification_xp where id in (:ids)")
+                        .param("ids", parts.stream().map(Part::entry).toList()).query(UUID.class).list();
+                fresh.removeIf(part -> !kept.contains(part.entry()));
+            }
+            if (!fresh.isEmpty() && !day.equals(writtenDay)) {
+                jdbc.sql("update gamification_xp set local_date = :d where id in (:ids)").param("d", day)
+                        .param("ids", fresh.stream().map(Part::entry).toList()).update();
+            }
+            int xp = 0;
+            for (Part part : fresh) {
+                xp += part.amount();
+                events.publishEvent(new XpEarned(part.entry(), done.userId(), done.courseId(), part.source(),
+                        part.amount(), done.completedAt(), day));
+            }
+            return xp;
         }
-        var insert = jdbc.sql("""
-                insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
-                values %s on conflict do nothing
-                """.formatted(String.join(", ", java.util.Collections.nCopies(parts.size(),
-                "(?, ?, ?, ?, ?, ?, ?, ?)"))));
-        List<Object> values = new ArrayList<>();
-        for (Part part : parts) {
-            values.addAll(java.util.Arrays.asList(part.entry(), done.userId(), done.courseId(), done.sessionId(),
-                    part.source().name(), part.amount(), utc(done.completedAt()), day));
-        }
-        int inserted = insert.params(values).update();
-        if (inserted != parts.size()) {
-            // Only if some entry of this session is already in the ledger (its done-mark was lost): keep those new.
-            List<UUID> written = jdbc.sql("select id from gamification_xp where id in (:ids)")
-                    .param("ids", parts.stream().map(Part::entry).toList()).query(UUID.class).list();
-            parts.removeIf(part -> !written.contains(part.entry()));
-        }
-        int xp = 0;
-        for (Part part : parts) {
-            xp += part.amount();
-            events.publishEvent(new XpEarned(part.entry(), done.userId(), done.courseId(), part.source(),
-                    part.amount(), done.completedAt(), day));
-        }
-        return xp;
     }
 
     /** A wrong answer in a lesson costs a heart (not with unlimited hearts); answers feed the "in a row" quests. */
