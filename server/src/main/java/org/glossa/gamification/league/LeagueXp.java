@@ -153,11 +153,14 @@ public class LeagueXp {
             groups.computeIfAbsent(new Key(xp.userId(), weekFor(xp, now), xp.courseId()), k -> new ArrayList<>())
                     .add(xp);
         }
-        record Count(Key key, int amount, List<Board> boards, List<XpEarned> entries) {
+        record Count(Key key, int amount, List<Board> boards, List<XpEarned> entries, Instant reached) {
         }
         List<Count> counts = new ArrayList<>(groups.size());
         groups.forEach((key, xps) -> counts.add(new Count(key, xps.stream().mapToInt(XpEarned::amount).sum(),
-                Board.forXp(key.week(), key.courseId()), xps)));
+                Board.forXp(key.week(), key.courseId()), xps,
+                // Late XP moved into this week counts as reached when the week began.
+                xps.stream().map(XpEarned::earnedAt).max(Instant::compareTo)
+                        .filter(at -> !at.isBefore(key.week().startsAt())).orElse(key.week().startsAt()))));
         List<Leaderboards.Written> written = new ArrayList<>(counts.size());
         for (Count count : counts) {
             // One Redis call for the group, marked by its smallest entry id so that Redis applies it once.
@@ -184,25 +187,21 @@ public class LeagueXp {
         // The updates of the learners' entries and board scores go in one batch (one round trip on PostgreSQL, with
         // the writes the transaction queued for before its commit); entries and scores not there yet come after.
         Statements statements = new Statements();
-        int[] entryUpdates = new int[counts.size()];
-        int[][] boardUpdates = new int[counts.size()][];
-        Instant[] reached = new Instant[counts.size()];
-        for (int i = 0; i < counts.size(); i++) {
-            Count count = counts.get(i);
-            LeagueWeek week = count.key().week();
-            // Late XP moved into this week counts as reached when the week began.
-            reached[i] = count.entries().stream().map(XpEarned::earnedAt).max(Instant::compareTo)
-                    .filter(at -> !at.isBefore(week.startsAt())).orElse(week.startsAt());
-            entryUpdates[i] = cohorts.addToEntry(statements, count.key().userId(), week, count.amount(), reached[i]);
-            boardUpdates[i] = scores.add(statements, count.key().userId(), count.amount(), count.boards());
+        record Sent(Count count, int entry, int[] boards) {
+        }
+        List<Sent> sent = new ArrayList<>(counts.size());
+        for (Count count : counts) {
+            UUID userId = count.key().userId();
+            sent.add(new Sent(count, cohorts.addToEntry(statements, userId, count.key().week(), count.amount(),
+                    count.reached()), scores.add(statements, userId, count.amount(), count.boards())));
         }
         List<Object> results = database.run(statements);
-        for (int i = 0; i < counts.size(); i++) {
-            Count count = counts.get(i);
-            cohorts.seatIfNotAdded((Integer) results.get(entryUpdates[i]), count.key().userId(), count.key().week(),
-                    count.amount(), reached[i], now);
-            int[] updated = java.util.Arrays.stream(boardUpdates[i]).map(index -> (Integer) results.get(index)).toArray();
-            scores.insertMissing(count.key().userId(), count.amount(), count.boards(), updated);
+        for (Sent one : sent) {
+            Count count = one.count();
+            cohorts.seatIfNotAdded((Integer) results.get(one.entry()), count.key().userId(), count.key().week(),
+                    count.amount(), count.reached(), now);
+            scores.insertMissing(count.key().userId(), count.amount(), count.boards(),
+                    java.util.Arrays.stream(one.boards()).map(index -> (Integer) results.get(index)).toArray());
         }
         written.forEach(Leaderboards.Written::await);
     }
