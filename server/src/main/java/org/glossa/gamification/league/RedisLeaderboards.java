@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -62,6 +67,7 @@ class RedisLeaderboards implements Leaderboards {
 
     private final StringRedisTemplate redis;
     private final ReactiveStringRedisTemplate sent;
+    private final Duration replyTimeout;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final LeaderboardSettings settings;
@@ -74,6 +80,8 @@ class RedisLeaderboards implements Leaderboards {
             throw new IllegalStateException("Redis leaderboards need a reactive Redis client (Lettuce)");
         }
         this.sent = new ReactiveStringRedisTemplate(reactive);
+        this.replyTimeout = reactive instanceof LettuceConnectionFactory lettuce
+                ? lettuce.getClientConfiguration().getCommandTimeout() : Duration.ofSeconds(60);
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -103,11 +111,7 @@ class RedisLeaderboards implements Leaderboards {
         return new Written() {
             @Override
             public void await() {
-                try {
-                    reply.join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
+                awaitReply(reply, replyTimeout);
             }
 
             @Override
@@ -120,6 +124,24 @@ class RedisLeaderboards implements Leaderboards {
                 redis.execute(UNCOUNT, keys, Integer.toString(amount), userId.toString());
             }
         };
+    }
+
+    /**
+     * Waits for a reply as long as a blocking Redis command would (Lettuce's command timeout): the count is awaited
+     * inside a reaction that holds the learner's row lock, which an unanswered reply must not hold for good.
+     */
+    static <T> T awaitReply(CompletableFuture<T> reply, Duration timeout) {
+        try {
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new RedisSystemException("The leaderboard count failed in Redis", e.getCause());
+        } catch (TimeoutException e) {
+            throw new QueryTimeoutException("Redis did not answer the leaderboard count within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException("Interrupted while waiting for Redis to answer the leaderboard count");
+        }
     }
 
     @Override
