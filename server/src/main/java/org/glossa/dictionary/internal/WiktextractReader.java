@@ -121,20 +121,35 @@ final class WiktextractReader implements ImportReader {
         }
     }
 
-    /** A line given as its UTF-8 bytes. */
+    /**
+     * A line given as its UTF-8 bytes. A line that is one JSON object from its first byte to its last ({@code {...}}:
+     * nothing to strip around it) and well-formed UTF-8 is parsed from its bytes, and they are its document: it is
+     * not decoded into a string at all (the record's entry has no document, the record has its bytes). Any other line
+     * (malformed UTF-8, spaces around it, a byte-order mark, not an object...) is decoded, as
+     * {@code BufferedReader.readLine} would have, and parsed from the string.
+     */
     ImportRecord parse(long number, byte[] bytes, int offset, int length) {
-        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
-        // Jackson would take a byte-order mark or zero bytes at the start as the sign of another encoding.
-        boolean wellFormed = text.indexOf('\uFFFD') < 0 && (length == 0 || bytes[offset] != (byte) 0xEF)
-                && !zeroIn(bytes, offset, Math.min(length, 4));
-        if (!wellFormed) {
-            return parse(number, text);
+        int end = offset + length;
+        // Jackson would take zero bytes at the start as the sign of another encoding.
+        boolean plain = length >= 2 && bytes[offset] == '{' && bytes[end - 1] == '}'
+                && !zeroIn(bytes, offset, Math.min(length, 4)) && Utf8.wellFormed(bytes, offset, end);
+        if (!plain) {
+            return parse(number, new String(bytes, offset, length, StandardCharsets.UTF_8));
         }
-        ImportRecord record = parse(number, text, bytes, offset, length);
-        if (record.entry() == null || text.strip() != text) { // a stripped document has bytes of its own
-            return record;
+        byte[] document = Arrays.copyOfRange(bytes, offset, end);
+        return parse(number, json.createParser(document), contains(document, NUL_ESCAPE), null, document);
+    }
+
+    /** The escape of the character U+0000, as it is written in the line. */
+    private static final byte[] NUL_ESCAPE = "\\u0000".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (bytes[i] == part[0] && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
         }
-        return ImportRecord.entry(number, record.entry(), Arrays.copyOfRange(bytes, offset, offset + length));
+        return false;
     }
 
     private static boolean zeroIn(byte[] bytes, int offset, int length) {
@@ -166,16 +181,20 @@ final class WiktextractReader implements ImportReader {
 
     /** A line given as a string. */
     ImportRecord parse(long number, String text) {
-        return parse(number, text, null, 0, 0);
-    }
-
-    /** A line, parsed from its UTF-8 {@code bytes} when given (well-formed), else from {@code text}. */
-    private ImportRecord parse(long number, String text, byte[] bytes, int offset, int length) {
         if (text.isBlank()) {
             return ImportRecord.skip(number);
         }
+        return parse(number, json.createParser(text), text.contains("\\u0000"), text.strip(), null);
+    }
+
+    /**
+     * A line that is not blank, read with {@code p}; {@code nulEscape} tells whether its text has the escape
+     * {@code \\u0000}. Its document is {@code document}, or when that is null its UTF-8 {@code documentUtf8}.
+     */
+    private ImportRecord parse(long number, JsonParser parser, boolean nulEscape, String document,
+            byte[] documentUtf8) {
         Fields fields;
-        try (JsonParser p = bytes != null ? json.createParser(bytes, offset, length) : json.createParser(text)) {
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 fields = entry(p);
@@ -192,7 +211,7 @@ final class WiktextractReader implements ImportReader {
         if (fields == null) {
             return ImportRecord.bad(number, "not a JSON object");
         }
-        if (text.contains("\\u0000")) {
+        if (nulEscape) {
             return ImportRecord.bad(number, "contains the character \\u0000, which cannot be stored");
         }
         String word = fields.word;
@@ -214,9 +233,9 @@ final class WiktextractReader implements ImportReader {
             translations = new ArrayList<>(translations);
             translations.addAll(fields.senses.translations());
         }
-        return ImportRecord.entry(number, new EntryDocument(language, word.strip(), fields.pos, fields.homograph,
+        return new ImportRecord(number, new EntryDocument(language, word.strip(), fields.pos, fields.homograph,
                 gender(fields), fields.forms, fields.pronunciations, fields.senses.senses(), translations, null, null,
-                text.strip()));
+                document), null, documentUtf8);
     }
 
     /** The line's object, from its start to its end; the parser is on its {@code START_OBJECT}. */

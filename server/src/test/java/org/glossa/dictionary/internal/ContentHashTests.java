@@ -23,16 +23,24 @@ class ContentHashTests {
     @Test
     void theHashIsTheSha256OfSourceLicenseOwnJsonAndDocumentJoinedAsBefore() throws Exception {
         List<ImportRecord> records = readAll();
-        List<EntryDocument> documents = new ArrayList<>(records.stream().map(ImportRecord::entry).toList());
+        // The entries with their documents as strings, as the reader gave them before it kept lines as bytes.
+        List<EntryDocument> documents = new ArrayList<>(
+                records.stream().map(r -> r.entry().withDocument(r.document())).toList());
         List<byte[]> utf8 = records.stream().map(ImportRecord::documentUtf8).toList();
-        // The reader hands over each line's own bytes as the document's UTF-8: the hash must not change for it.
+        // The reader hands over each line's own bytes as the document (the entry's own document is left null): the
+        // hash, the stored document and its string must be what they were with the document as a string.
         assertThat(utf8).doesNotContainNull();
         for (int i = 0; i < utf8.size(); i++) {
             EntryDocument doc = documents.get(i);
+            assertThat(records.get(i).entry().document()).isNull();
             assertThat(utf8.get(i)).isEqualTo(doc.document().getBytes(StandardCharsets.UTF_8));
-            EntryStore.Prepared given = store.prepare(doc, "wiktextract", null, utf8.get(i));
+            EntryStore.Prepared given = store.prepare(records.get(i).entry(), "wiktextract", null, utf8.get(i));
+            EntryStore.Prepared before = store.prepare(doc, "wiktextract", null);
             assertThat(given.documentUtf8()).isSameAs(utf8.get(i));
-            assertThat(given.hash()).isEqualTo(store.prepare(doc, "wiktextract", null).hash());
+            assertThat(given.hash()).isEqualTo(before.hash());
+            assertThat(given.doc()).isEqualTo(before.doc());
+            assertThat(given.document()).isEqualTo(before.document()).isEqualTo(doc.document());
+            assertThat(given.contentJson()).isEqualTo(before.contentJson());
         }
         assertThat(documents).hasSizeGreaterThan(10);
         documents.add(EntryDocument.of("es", "año 😀", "noun")); // no document: its own JSON is the document
@@ -52,7 +60,8 @@ class ContentHashTests {
 
     @Test
     void theContentColumnsJsonMadeWithTheEntrysIsTheMappersOwn() {
-        List<EntryDocument> documents = new ArrayList<>(readAll().stream().map(ImportRecord::entry).toList());
+        List<EntryDocument> documents = new ArrayList<>(
+                readAll().stream().map(r -> r.entry().withDocument(r.document())).toList());
         EntryDocument.Note note = new EntryDocument.Note("usage", "en", "said of \"years\", not \\ of 😀");
         documents.add(EntryDocument.of("es", "año 😀", "noun").withNotes(List.of(note)));
         documents.add(EntryDocument.of("es", "a\"b", null));

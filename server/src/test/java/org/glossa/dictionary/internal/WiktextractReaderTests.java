@@ -375,6 +375,74 @@ class WiktextractReaderTests {
         };
     }
 
+    /** Real lines are parsed from their bytes and kept as bytes: never decoded into a string. */
+    @Test
+    void realLinesAreKeptAsTheirBytes() {
+        WiktextractReader reader = reader(anyLanguage);
+        List<String> lines = DictionarySamples.allWiktextract();
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
+            ImportRecord r = reader.parse(i + 1, bytes, 0, bytes.length);
+            assertThat(r.entry()).as(lines.get(i)).isNotNull();
+            assertThat(r.entry().document()).isNull();
+            assertThat(r.documentUtf8()).isEqualTo(bytes);
+        }
+    }
+
+    /**
+     * Real lines with malformed UTF-8 put in (bytes that do not start a character, characters cut short, a
+     * surrogate, an overlong form, past U+10FFFF), also as their last character before the closing brace, and lines
+     * with characters cut short at their end: each gives the record the tree-based reader gives the line as the
+     * decoder reads it (replacement characters where the bytes are malformed).
+     */
+    @Test
+    void linesWithMalformedUtf8GiveTheSameRecordsAsTheTreeBasedReader() {
+        byte[][] malformed = { { (byte) 0x80 }, { (byte) 0xc3 }, { (byte) 0xe2, (byte) 0x82 },
+                { (byte) 0xf0, (byte) 0x9f, (byte) 0x98 }, { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
+                { (byte) 0xc0, (byte) 0xaf }, { (byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80 }, { (byte) 0xff } };
+        Random random = new Random(3);
+        List<byte[]> lines = new ArrayList<>();
+        for (String real : DictionarySamples.allWiktextract()) {
+            byte[] bytes = real.getBytes(StandardCharsets.UTF_8);
+            for (byte[] bad : malformed) {
+                // Inside a gloss (so that the entry is still read, with a replacement character), anywhere, and last.
+                int gloss = real.indexOf("\"glosses\": [\"");
+                for (int at : new int[] { gloss < 0 ? 1 : real.substring(0, gloss).getBytes(StandardCharsets.UTF_8).length + 13,
+                        1 + random.nextInt(bytes.length - 1), bytes.length - 1 }) {
+                    byte[] line = new byte[bytes.length + bad.length];
+                    System.arraycopy(bytes, 0, line, 0, at);
+                    System.arraycopy(bad, 0, line, at, bad.length);
+                    System.arraycopy(bytes, at, line, at + bad.length, bytes.length - at);
+                    lines.add(line);
+                }
+            }
+            for (int cut = 1, inside = 0; cut < bytes.length; cut++) {
+                // Inside a character (every twentieth such place): cut there, and closed after the cut.
+                if ((bytes[cut] & 0xc0) == 0x80 && inside++ % 20 == 0) {
+                    lines.add(java.util.Arrays.copyOf(bytes, cut));
+                    byte[] closed = java.util.Arrays.copyOf(bytes, cut + 1);
+                    closed[cut] = '}';
+                    lines.add(closed);
+                }
+            }
+        }
+        TreeWiktextractOracle tree = new TreeWiktextractOracle(json, anyLanguage);
+        WiktextractReader streaming = reader(anyLanguage);
+        int entries = 0;
+        int replaced = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] bytes = lines.get(i);
+            String line = new String(bytes, StandardCharsets.UTF_8); // as BufferedReader decoded it
+            ImportRecord expected = tree.parse(i + 1, line);
+            assertSameRecord(streaming.parse(i + 1, bytes, 0, bytes.length), expected,
+                    line.length() > 300 ? line.substring(0, 300) + "..." : line);
+            entries += expected.entry() != null ? 1 : 0;
+            replaced += expected.entry() != null && expected.entry().toString().contains("\uFFFD") ? 1 : 0;
+        }
+        assertThat(entries).as("lines read as entries").isPositive();
+        assertThat(replaced).as("entries read with a replacement character").isPositive();
+    }
+
     /**
      * Each line gives the record the tree-based reader gives, parsed from its bytes (as the import does) and from the
      * string; where the bytes are kept as the document's UTF-8, they are exactly the document's.
@@ -395,13 +463,17 @@ class WiktextractReaderTests {
         assertThat(entries).as("lines read as entries").isPositive();
     }
 
+    /**
+     * The same record, the entry's document being its own or, where the reader kept the line as bytes only, those
+     * bytes; where the bytes are kept, they are exactly the document's UTF-8.
+     */
     private static void assertSameRecord(ImportRecord actual, ImportRecord expected, String line) {
         assertThat(actual.line()).as(line).isEqualTo(expected.line());
-        assertThat(actual.entry()).as(line).isEqualTo(expected.entry());
+        assertThat(actual.entry() == null ? null : actual.entry().withDocument(actual.document())).as(line)
+                .isEqualTo(expected.entry());
         assertThat(actual.error()).as(line).isEqualTo(expected.error());
         if (actual.documentUtf8() != null) {
-            assertThat(actual.documentUtf8()).as(line)
-                    .isEqualTo(actual.entry().document().getBytes(StandardCharsets.UTF_8));
+            assertThat(actual.documentUtf8()).as(line).isEqualTo(actual.document().getBytes(StandardCharsets.UTF_8));
         }
     }
 
