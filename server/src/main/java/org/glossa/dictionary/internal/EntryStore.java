@@ -123,7 +123,7 @@ public class EntryStore implements DictionaryEntries {
      * document here.
      */
     Prepared prepare(EntryDocument doc, String source, String license, byte[] documentUtf8) {
-        String language = doc.language() == null ? null : LanguageTag.Validator.normalize(doc.language());
+        String language = doc.language() == null ? null : normalizedLanguage(doc.language());
         if (language == null) {
             throw new IllegalArgumentException("language must be a language tag such as es");
         }
@@ -187,6 +187,23 @@ public class EntryStore implements DictionaryEntries {
         digest.update((byte) 0);
         digest.update(utf8);
         return new Prepared(clean, key, HexFormat.of().formatHex(digest.digest()), document, utf8, own.content());
+    }
+
+    /** A language tag as given and in its canonical case (null: not a tag). */
+    private record Language(String given, String normalized) {
+    }
+
+    /** The language last normalized: an import gives the same one line after line. */
+    private volatile Language lastLanguage = new Language("", null);
+
+    /** {@link LanguageTag.Validator#normalize}, which builds a Locale each time, remembered for the last language. */
+    private String normalizedLanguage(String given) {
+        Language last = lastLanguage;
+        if (!last.given().equals(given)) {
+            last = new Language(given, LanguageTag.Validator.normalize(given));
+            lastLanguage = last;
+        }
+        return last.normalized();
     }
 
     /**

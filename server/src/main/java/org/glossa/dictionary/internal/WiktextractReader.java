@@ -137,15 +137,14 @@ final class WiktextractReader implements ImportReader {
             return parse(number, new String(bytes, offset, length, StandardCharsets.UTF_8));
         }
         byte[] document = Arrays.copyOfRange(bytes, offset, end);
-        return parse(number, json.createParser(document), contains(document, NUL_ESCAPE), null, document);
+        return parse(number, json.createParser(document), nulEscapeIn(document), null, document);
     }
 
-    /** The escape of the character U+0000, as it is written in the line. */
-    private static final byte[] NUL_ESCAPE = "\\u0000".getBytes(StandardCharsets.US_ASCII);
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            if (bytes[i] == part[0] && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+    /** Whether the text has the six characters of the escape {@code \\u0000} (as {@code String.contains} finds them). */
+    private static boolean nulEscapeIn(byte[] bytes) {
+        for (int i = 0; i + 6 <= bytes.length; i++) {
+            if (bytes[i] == '\\' && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0'
+                    && bytes[i + 4] == '0' && bytes[i + 5] == '0') {
                 return true;
             }
         }
