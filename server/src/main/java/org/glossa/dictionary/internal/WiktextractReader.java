@@ -2,6 +2,9 @@ package org.glossa.dictionary.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +44,7 @@ final class WiktextractReader implements ImportReader {
     /** Rows of {@code forms} that describe the inflection table, not word forms. */
     private static final Set<String> NOT_FORMS = Set.of("table-tags", "inflection-template", "class");
     private static final Set<String> GENDERS = Set.of("masculine", "feminine", "neuter", "common");
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final JsonMapper json;
@@ -142,11 +146,20 @@ final class WiktextractReader implements ImportReader {
 
     /** Whether the text has the six characters of the escape {@code \\u0000} (as {@code String.contains} finds them). */
     private static boolean nulEscapeIn(byte[] bytes) {
-        for (int i = 0; i + 6 <= bytes.length; i++) {
+        for (int i = 0; i + 6 <= bytes.length;) {
+            // Eight bytes at a time while none of them is a backslash (a line has few escapes).
+            if (i + 8 <= bytes.length) {
+                long x = (long) LONGS.get(bytes, i) ^ 0x5c5c5c5c5c5c5c5cL; // a zero byte where a backslash is
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
             if (bytes[i] == '\\' && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0'
                     && bytes[i + 4] == '0' && bytes[i + 5] == '0') {
                 return true;
             }
+            i++;
         }
         return false;
     }

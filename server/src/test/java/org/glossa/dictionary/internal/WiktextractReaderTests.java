@@ -375,6 +375,27 @@ class WiktextractReaderTests {
         };
     }
 
+    /**
+     * The escape of U+0000 (and near misses) at each place of a gloss (each place within the eight bytes the check
+     * reads at once), after other escapes: read, or called bad, as before.
+     */
+    @Test
+    void theEscapeOfTheZeroCharacterIsFoundWhereverItIs() {
+        String real = DictionarySamples.wiktextract("es").getFirst();
+        int gloss = real.indexOf("\"glosses\": [\"") + 13;
+        List<String> lines = new ArrayList<>();
+        for (String escape : List.of("\\u0000", "\\\\u0000", "\\u0001", "\\\"u0000", "\\u000")) {
+            for (int at = gloss; at < gloss + 20; at++) {
+                lines.add(real.substring(0, at) + escape + real.substring(at));
+                lines.add(real.substring(0, at) + "\\\"\\\\" + escape + real.substring(at));
+            }
+            lines.add(real.substring(0, real.length() - 1) + ",\"x\":\"" + escape + "\"}"); // at the end
+        }
+        assertSameAsTree(lines, anyLanguage);
+        assertThat(lines.stream().map(line -> parse(reader(anyLanguage), 1, line).error()))
+                .contains("contains the character \\u0000, which cannot be stored").contains((String) null);
+    }
+
     /** Real lines are parsed from their bytes and kept as bytes: never decoded into a string. */
     @Test
     void realLinesAreKeptAsTheirBytes() {
