@@ -413,6 +413,7 @@ public class EntryStore implements DictionaryEntries {
     private void copy(List<Row> inserts, List<Row> rows, String source, String license, OffsetDateTime now) {
         template.execute((ConnectionCallback<Void>) connection -> {
             if (!inserts.isEmpty()) {
+                FieldSourcesJson fieldSources = new FieldSourcesJson();
                 try (CopyRows entries = new CopyRows(connection, """
                         dictionary_entry (id, language, entry_key, lemma, part_of_speech, gender, frequency_rank, cefr,
                             summary, content, field_sources, source, license, created_at, updated_at)""", 15)) {
@@ -422,7 +423,7 @@ public class EntryStore implements DictionaryEntries {
                         entries.uuid(r.id).text(doc.language()).text(r.prepared.key()).text(doc.lemma())
                                 .text(doc.partOfSpeech()).text(m.gender()).integer(m.frequencyRank()).text(m.cefr())
                                 .text(summary(m.content().senses())).utf8(contentJson(r))
-                                .text(json.writeValueAsString(m.fieldSources())).text(r.firstSource)
+                                .utf8(fieldSources.of(m.fieldSources())).text(r.firstSource)
                                 .text(r.firstLicense).timestamp(now).timestamp(now).endRow();
                     }
                     entries.end();
@@ -448,6 +449,24 @@ public class EntryStore implements DictionaryEntries {
             }
             return null;
         });
+    }
+
+    /**
+     * The field sources' JSON in UTF-8, made again only when they differ from the entry's before: the new entries of
+     * a batch mostly have the same ones (every field from this source). They are sorted maps (Merged), so equal maps
+     * give the same JSON.
+     */
+    private final class FieldSourcesJson {
+        private Map<String, String> last;
+        private byte[] lastJson;
+
+        byte[] of(Map<String, String> fieldSources) {
+            if (!fieldSources.equals(last)) {
+                lastJson = json.writeValueAsString(fieldSources).getBytes(StandardCharsets.UTF_8);
+                last = fieldSources;
+            }
+            return lastJson;
+        }
     }
 
     /** The content column's JSON: made with the entry's own JSON when the entry has only this document's fields. */

@@ -315,12 +315,30 @@ final class WiktextractReader implements ImportReader {
                     default -> p.skipChildren();
                 }
             }
-            if (text == null || tags.stream().anyMatch(NOT_FORMS::contains)) {
+            if (text == null || describesTheTable(tags)) {
                 continue;
             }
             forms.add(new Form(text.strip(), tags));
         }
         return forms;
+    }
+
+    /** Whether a form's tags say it describes the inflection table (loops, not streams: run for every form). */
+    private static boolean describesTheTable(List<String> tags) {
+        for (String tag : tags) {
+            if (NOT_FORMS.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Gloss> glosses(List<String> texts) {
+        List<Gloss> glosses = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            glosses.add(new Gloss(options.glossLanguage(), text));
+        }
+        return glosses;
     }
 
     private static List<Pronunciation> pronunciations(JsonParser p) {
@@ -387,7 +405,7 @@ final class WiktextractReader implements ImportReader {
                 translations.addAll(own);
             }
             if (!glosses.isEmpty() || !examples.isEmpty()) {
-                senses.add(new Sense(glosses.stream().map(g -> new Gloss(options.glossLanguage(), g)).toList(), examples,
+                senses.add(new Sense(glosses(glosses), examples,
                         tags));
             }
         }
