@@ -93,7 +93,11 @@ public class Learners {
 
     /** The learner's state locked until the transaction ends (created on first use), with their quests of {@code day}. */
     Locked lock(UUID userId, LocalDate day) {
-        return createdIfMissing(userId, () -> selectWithQuests(userId, day));
+        return createdIfMissing(userId, () -> {
+            Statements statements = new Statements();
+            int read = lock(statements, userId, day);
+            return found(database.run(statements), read, day);
+        });
     }
 
     /** What {@code select} finds, after creating the learner's row if it found nothing. */
@@ -108,46 +112,37 @@ public class Learners {
     }
 
     /**
-     * Adds {@link #lock(UUID, LocalDate)}'s read to {@code statements}, to go in one round trip with others; returns
-     * its index among their results, which {@link #locked} takes.
+     * Adds {@link #lock(UUID, LocalDate)}'s two reads to {@code statements}, to go in one round trip with others:
+     * the learner's row, locked, then the day's quests. Returns the first one's index among their results, which
+     * {@link #locked} takes. The quests are a statement of their own, after the lock, so that they are read as
+     * committed once the lock is held: a read joined to the locking one would give them as they were when that
+     * statement began, before it waited for the lock (on PostgreSQL and H2 alike), and a concurrent reaction's quest
+     * progress would be missed.
      */
     int lock(Statements statements, UUID userId, LocalDate day) {
-        return statements.query(selectWithQuests(), rs -> readWithQuests(rs, day), day, userId);
-    }
-
-    /** The state and quests that {@link #lock(Statements, UUID, LocalDate)}'s read found, after creating a missing learner. */
-    @SuppressWarnings("unchecked")
-    Locked locked(Object read, UUID userId, LocalDate day) {
-        return ((Optional<Locked>) read).orElseGet(() -> lock(userId, day));
-    }
-
-    private Optional<Locked> selectWithQuests(UUID userId, LocalDate day) {
-        return template.query(selectWithQuests(), (ResultSetExtractor<Optional<Locked>>) rs -> readWithQuests(rs, day), day,
-                userId);
-    }
-
-    private String selectWithQuests() {
-        // Locks the learner's row only (the quests are written under it); H2 locks only a left join's left side.
-        return "select l.*, " + Quests.Row.COLUMNS + """
-
-                from gamification_learner l
-                left join gamification_quest q on q.user_id = l.user_id and q.local_date = ?
-                where l.user_id = ? for update""" + (database.postgres() ? " of l" : "");
-    }
-
-    private static Optional<Locked> readWithQuests(ResultSet rs, LocalDate day) throws SQLException {
-        if (!rs.next()) {
-            return Optional.empty();
-        }
-        State state = map(rs, 0);
-        List<Quests.Row> quests = new ArrayList<>(3);
-        do {
-            Quests.Row quest = Quests.Row.read(rs);
-            if (quest != null) {
-                quests.add(quest);
+        ResultSetExtractor<Optional<State>> learner = rs -> rs.next() ? Optional.of(map(rs, 0)) : Optional.empty();
+        int read = statements.query("select * from gamification_learner where user_id = ? for update", learner, userId);
+        ResultSetExtractor<List<Quests.Row>> quests = rs -> {
+            List<Quests.Row> rows = new ArrayList<>(3);
+            while (rs.next()) {
+                rows.add(Quests.Row.read(rs));
             }
-        } while (rs.next());
-        return Optional.of(new Locked(state, new Quests.DayQuests(day, quests)));
+            return rows;
+        };
+        statements.query("select " + Quests.Row.COLUMNS + " from gamification_quest q where q.user_id = ? and q.local_date = ?",
+                quests, userId, day);
+        return read;
+    }
+
+    /** The state and quests that {@link #lock(Statements, UUID, LocalDate)}'s reads found, after creating a missing learner. */
+    Locked locked(List<Object> results, int read, UUID userId, LocalDate day) {
+        return found(results, read, day).orElseGet(() -> lock(userId, day));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Locked> found(List<Object> results, int read, LocalDate day) {
+        return ((Optional<State>) results.get(read))
+                .map(state -> new Locked(state, new Quests.DayQuests(day, (List<Quests.Row>) results.get(read + 1))));
     }
 
     /** The learner's state without locking (a fresh one when they have none yet). */

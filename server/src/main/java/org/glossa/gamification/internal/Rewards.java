@@ -98,7 +98,7 @@ public class Rewards {
         if ((Integer) results.get(mark) == 0) {
             return false; // rewarded before
         }
-        Learners.Locked locked = learners.locked(results.get(read), userId, day);
+        Learners.Locked locked = learners.locked(results, read, userId, day);
         Learners.State state = locked.state();
 
         // The streak first: its lazy evaluation must see the days before this activity.
