@@ -175,7 +175,9 @@ class SuggestionsIntegrationTests {
     @Test
     void anOfflineEnrichmentIsCompletedApprovedAndThenPartOfTheDictionaryEntry() {
         // A made-up word of its own, so that no other test's dictionary entry answers for it.
-        String lemma = "lechón" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        // (Six random letters: a UUID's own letters, a to f, were sometimes fewer than six.)
+        String lemma = "lechón" + java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         var entryId = dictionary.upsert(org.glossa.dictionary.EntryDocument.of("es", lemma, "noun").withSenses(List.of(
                 new org.glossa.dictionary.EntryDocument.Sense(List.of(new org.glossa.dictionary.EntryDocument.Gloss("en",
                         "suckling pig")), List.of(), List.of()))), "test", "CC0").entryId();
