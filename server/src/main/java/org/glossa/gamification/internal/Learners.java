@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.glossa.shared.runtime.Database;
 import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +87,7 @@ public class Learners {
         return createdIfMissing(userId, () -> select(userId, true));
     }
 
-    /** A learner's state, locked, and their quests of one day, read in one statement. */
+    /** A learner's state, locked, and their quests of one day, read after the lock in the same round trip. */
     record Locked(State state, Quests.DayQuests quests) {
     }
 
@@ -122,15 +122,7 @@ public class Learners {
     int lock(Statements statements, UUID userId, LocalDate day) {
         ResultSetExtractor<Optional<State>> learner = rs -> rs.next() ? Optional.of(map(rs, 0)) : Optional.empty();
         int read = statements.query("select * from gamification_learner where user_id = ? for update", learner, userId);
-        ResultSetExtractor<List<Quests.Row>> quests = rs -> {
-            List<Quests.Row> rows = new ArrayList<>(3);
-            while (rs.next()) {
-                rows.add(Quests.Row.read(rs));
-            }
-            return rows;
-        };
-        statements.query("select " + Quests.Row.COLUMNS + " from gamification_quest q where q.user_id = ? and q.local_date = ?",
-                quests, userId, day);
+        statements.query(Quests.Row.OF_DAY, new RowMapperResultSetExtractor<>(Quests.Row::read, 3), userId, day);
         return read;
     }
 
@@ -214,7 +206,7 @@ public class Learners {
      * {@link #writeDays}, with the transaction's next batch of statements or just before its commit: for a reaction
      * that reads nothing of the calendar after this.
      */
-    void writeDaysBeforeCommit(UUID userId, java.util.List<Streak.CalendarDay> days) {
+    void writeDaysBeforeCommit(UUID userId, List<Streak.CalendarDay> days) {
         for (Streak.CalendarDay day : days) {
             database.later(WRITE_DAY, userId, day.day(), day.state().name());
         }

@@ -85,16 +85,15 @@ public class Quests {
     /** One quest of a learner's day as stored. */
     record Row(String code, QuestKind kind, int target, int progress, int gems, boolean completed) {
 
-        /** A select list naming the columns that {@link #read} takes, from {@code gamification_quest q}. */
-        static final String COLUMNS = "q.code as quest_code, q.kind as quest_kind, q.target as quest_target, "
-                + "q.progress as quest_progress, q.gems as quest_gems, q.completed_at as quest_completed_at";
+        /** A learner's quests of one day, read with {@link #read}: parameters the learner, then the day. */
+        static final String OF_DAY = """
+                select code, kind, target, progress, gems, completed_at from gamification_quest
+                where user_id = ? and local_date = ?""";
 
-        /** The quest of the current result row, selected with {@link #COLUMNS}; null where it has none (a join). */
-        static Row read(ResultSet rs) throws SQLException {
-            String code = rs.getString("quest_code");
-            return code == null ? null : new Row(code, QuestKind.valueOf(rs.getString("quest_kind")),
-                    rs.getInt("quest_target"), rs.getInt("quest_progress"), rs.getInt("quest_gems"),
-                    rs.getObject("quest_completed_at") != null);
+        /** The quest of the current result row of {@link #OF_DAY}. */
+        static Row read(ResultSet rs, int rowNumber) throws SQLException {
+            return new Row(rs.getString("code"), QuestKind.valueOf(rs.getString("kind")), rs.getInt("target"),
+                    rs.getInt("progress"), rs.getInt("gems"), rs.getObject("completed_at") != null);
         }
     }
 
@@ -103,8 +102,7 @@ public class Quests {
     }
 
     private List<Row> rows(UUID userId, LocalDate day) {
-        return jdbc.sql("select " + Row.COLUMNS + " from gamification_quest q where q.user_id = :u and q.local_date = :d")
-                .param("u", userId).param("d", day).query((rs, n) -> Row.read(rs)).list();
+        return template.query(Row.OF_DAY, Row::read, userId, day);
     }
 
     private void ensure(UUID userId, LocalDate day) {

@@ -93,7 +93,7 @@ public class Rewards {
         int read = learners.lock(first, userId, day);
         // The session's XP entries too: a replay's insert finds its rows by their (session, source) key and adds none.
         LedgerEntries ledger = new LedgerEntries(done, rules);
-        int written = ledger.insert(first, day);
+        ledger.insert(first, day);
         List<Object> results = database.run(first);
         if ((Integer) results.get(mark) == 0) {
             return false; // rewarded before
@@ -105,12 +105,11 @@ public class Rewards {
         Streak.Change change = state.streak().activity(at, boundary);
         learners.writeDaysBeforeCommit(userId, change.days());
         state = apply(state, change, at);
-        LocalDate writtenDay = day;
         if (!day.isAfter(change.streak().lastDay())) {
             day = change.streak().lastDay(); // a zone change westwards never moves XP before the last counted day
         }
 
-        int xp = ledger.written(written >= 0 ? (Integer) results.get(written) : 0, writtenDay, day);
+        int xp = ledger.written(results, day);
 
         boolean lesson = done.kind() == SessionKind.LESSON;
         Hearts hearts = state.hearts();
@@ -155,6 +154,9 @@ public class Rewards {
 
         private final LessonCompleted done;
         private final List<Part> parts = new ArrayList<>(2);
+        /** The insert's index among its batch's results (-1: no entry to insert) and the day it dated them. */
+        private int insertIndex = -1;
+        private LocalDate insertedFor;
 
         LedgerEntries(LessonCompleted done, XpRules rules) {
             this.done = done;
@@ -173,27 +175,33 @@ public class Rewards {
             }
         }
 
-        /** Adds the one insert of every entry, dated {@code day}, to {@code statements}: its index, or -1 if none. */
-        int insert(Statements statements, LocalDate day) {
+        /** Adds the one insert of every entry, dated {@code day}, to {@code statements} (nothing if there is none). */
+        void insert(Statements statements, LocalDate day) {
             if (parts.isEmpty()) {
-                return -1;
+                return;
             }
+            insertedFor = day;
             List<Object> values = new ArrayList<>();
             for (Part part : parts) {
                 values.addAll(java.util.Arrays.asList(part.entry(), done.userId(), done.courseId(), done.sessionId(),
                         part.source().name(), part.amount(), utc(done.completedAt()), day));
             }
-            return statements.update("""
+            insertIndex = statements.update("""
                     insert into gamification_xp (id, user_id, course_id, session_id, source, amount, earned_at, local_date)
                     values %s on conflict do nothing""".formatted(String.join(", ",
                     java.util.Collections.nCopies(parts.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"))), values.toArray());
         }
 
         /**
-         * After the insert ({@code inserted} rows, dated {@code writtenDay}): moves the new entries to {@code day} if
-         * the streak moved it, publishes {@link XpEarned} for each new one and returns how much XP was new.
+         * After the insert's batch ran ({@code results}): moves the new entries to {@code day} if the streak moved it
+         * from the day they were inserted for, publishes {@link XpEarned} for each new one and returns how much XP was
+         * new.
          */
-        int written(int inserted, LocalDate writtenDay, LocalDate day) {
+        int written(List<Object> results, LocalDate day) {
+            if (insertIndex < 0) {
+                return 0;
+            }
+            int inserted = (Integer) results.get(insertIndex);
             List<Part> fresh = new ArrayList<>(parts);
             if (inserted != parts.size()) {
                 // Only if some entry of this session is already in the ledger (its done-mark was lost): keep those new.
@@ -201,7 +209,7 @@ public class Rewards {
                         .param("ids", parts.stream().map(Part::entry).toList()).query(UUID.class).list();
                 fresh.removeIf(part -> !kept.contains(part.entry()));
             }
-            if (!fresh.isEmpty() && !day.equals(writtenDay)) {
+            if (!fresh.isEmpty() && !day.equals(insertedFor)) {
                 jdbc.sql("update gamification_xp set local_date = :d where id in (:ids)").param("d", day)
                         .param("ids", fresh.stream().map(Part::entry).toList()).update();
             }
