@@ -41,8 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LessonRewardsBenchmark {
 
     static final int LEARNERS = Integer.getInteger("benchmark.learners", 100);
-    static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 2000);
+    /**
+     * Reactions before the measured ones. 20,000, because with 2,000 the JIT compilers were still at work during the
+     * measured events (4.9 s of compilation within them on a 2-core machine, sharing its cores with the reaction); a
+     * server that has run for minutes has long finished. The run prints what compilation remained.
+     */
+    static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 20_000);
     static final int EVENTS = Integer.getInteger("benchmark.events", 5000);
+    /** With {@code -Dbenchmark.slowest=N}, the N slowest reactions are listed with their place and start time. */
+    static final int SLOWEST = Integer.getInteger("benchmark.slowest", 0);
 
     @Autowired
     MockMvcTester mvc;
@@ -86,22 +93,30 @@ class LessonRewardsBenchmark {
             }
         }
         Random random = new Random(42);
-        run(WARM_UP, learners, lessons, courseId, random, new boolean[WARM_UP]);
+        run(WARM_UP, learners, lessons, courseId, random, new boolean[WARM_UP], new long[WARM_UP]);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long[] gcBefore = collections();
+        long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         boolean[] firstOfDay = new boolean[EVENTS];
-        long[] nanos = run(EVENTS, learners, lessons, courseId, random, firstOfDay);
+        long[] startedAt = new long[EVENTS];
+        long[] nanos = run(EVENTS, learners, lessons, courseId, random, firstOfDay, startedAt);
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         long[] gcAfter = collections();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
         System.out.printf("%nLessonCompleted reaction, %d events for %d learners on %s%n", EVENTS, LEARNERS, database);
         print("whole reaction, commit included", nanos);
         // A learner's first session of a day does more (the streak's calendar day, the day's quests): shown apart.
         print("  a learner's first of the day", select(nanos, firstOfDay, true));
         print("  the learner's later ones", select(nanos, firstOfDay, false));
         System.out.printf("  allocated by the reacting thread: %.0f KB per reaction; %d garbage collections, %d ms in all,"
-                + " during the %d events%n%n", allocated / 1024.0 / EVENTS, gcAfter[0] - gcBefore[0],
+                + " during the %d events%n", allocated / 1024.0 / EVENTS, gcAfter[0] - gcBefore[0],
                 gcAfter[1] - gcBefore[1], EVENTS);
+        // The compilers' threads share the machine's cores with the reaction: a run whose warm-up was too short for
+        // the code to settle shows it here.
+        System.out.printf("  JIT compilation during the %d events: %d ms (after %d events to warm up)%n%n", EVENTS,
+                compiling, WARM_UP);
+        printSlowest(nanos, firstOfDay, startedAt);
         assertThat(nanos).hasSize(EVENTS);
     }
 
@@ -128,10 +143,11 @@ class LessonRewardsBenchmark {
 
     /**
      * Events for random learners; every 1,000 events the clock moves on by a day, so streaks and quests roll. Marks in
-     * {@code firstOfDay} the events that were their learner's first since the clock last moved.
+     * {@code firstOfDay} the events that were their learner's first since the clock last moved, and in
+     * {@code startedAt} when each began (epoch milliseconds, to match with logs).
      */
     private long[] run(int events, List<UUID> learners, List<UUID[]> lessons, UUID courseId, Random random,
-            boolean[] firstOfDay) {
+            boolean[] firstOfDay, long[] startedAt) {
         long[] nanos = new long[events];
         java.util.Set<UUID> seenToday = new java.util.HashSet<>();
         for (int i = 0; i < events; i++) {
@@ -147,12 +163,28 @@ class LessonRewardsBenchmark {
             LessonCompleted event = new LessonCompleted(learner, UUID.randomUUID(), courseId,
                     lesson == null ? null : lesson[1], lesson == null ? null : lesson[0], kind,
                     rules.xpFor(kind, perfect, random.nextInt(2)), perfect ? 12 : 10, 12, perfect, clock.now());
+            startedAt[i] = System.currentTimeMillis();
             long start = System.nanoTime();
             leagues.prepare(); // what the listener does first: close ended league weeks, outside the reaction
             transactions.executeWithoutResult(tx -> rewards.completed(event));
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;
+    }
+
+    /**
+     * The slowest reactions, to tell clusters (consecutive events stalled together: the machine or the JVM) from one
+     * kind of reaction being slow; their start times match with GC, safepoint or PostgreSQL logs.
+     */
+    private static void printSlowest(long[] nanos, boolean[] firstOfDay, long[] startedAt) {
+        Integer[] order = java.util.stream.IntStream.range(0, nanos.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        for (int k = 0; k < Math.min(SLOWEST, nanos.length); k++) {
+            int i = order[k];
+            System.out.printf("  slow #%d: event %d (%d into its day%s) %.2f ms, started %s%n", k + 1, i, i % 1000,
+                    firstOfDay[i] ? ", the learner's first" : "", ms(nanos[i]),
+                    java.time.Instant.ofEpochMilli(startedAt[i]));
+        }
     }
 
     /** Garbage collection pauses so far and their total time in ms (G1's concurrent cycles left out). */
