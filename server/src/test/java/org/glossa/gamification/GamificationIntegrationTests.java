@@ -301,6 +301,10 @@ class GamificationIntegrationTests {
             }
             assertThat(jdbc.sql("select coalesce(sum(amount), 0) from gamification_gem_entry where user_id = :u and reference like 'quest:%'")
                     .param("u", learner.id()).query(Integer.class).single()).as(learner.email() + "'s quest gems").isEqualTo(gems);
+            // Quests and achievements credit the wallet with their entries' gems, no more and no less.
+            assertThat(this.gems.balance(learner.id())).as(learner.email() + "'s balance").isEqualTo(jdbc
+                    .sql("select coalesce(sum(amount), 0) from gamification_gem_entry where user_id = :u")
+                    .param("u", learner.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(gems);
             assertThat(published.of(learner.id(), QuestCompleted.class)).hasSize((int) java.util.stream.StreamSupport
                     .stream(quests.spliterator(), false).filter(q -> q.get("completed").asBoolean()).count());
         }

@@ -106,7 +106,7 @@ public class Achievements {
                 tiers = tiers.with(value.getKey(), tier);
                 if (inserted == 1) {
                     int gems = settings.achievementGems() * tier;
-                    wallet.grant(userId, gems, "achievement " + value.getKey() + " tier " + tier,
+                    wallet.grantBeforeCommit(userId, gems, "achievement " + value.getKey() + " tier " + tier,
                             "achievement:" + value.getKey() + ":" + tier);
                     events.publishEvent(new AchievementUnlocked(userId, value.getKey(), tier, threshold, gems, at));
                 }

@@ -206,7 +206,7 @@ public class Quests {
 
     /** A quest just completed: its gems (once, by its reference) and the event. */
     private void paid(UUID userId, LocalDate day, Row quest, Instant at) {
-        wallet.grant(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
+        wallet.grantBeforeCommit(userId, quest.gems(), "quest " + quest.code(), "quest:" + day + ":" + quest.code());
         events.publishEvent(new QuestCompleted(userId, day, quest.code(), quest.gems(), at));
     }
 }

@@ -110,6 +110,29 @@ public class Wallet implements Gems {
     }
 
     /**
+     * One grant whose outcome nobody in the transaction reads, for a reaction's quests and achievements. On
+     * PostgreSQL the entry and the wallet's credit are one statement (the credit takes only an entry that was new),
+     * queued to go with the transaction's last batch ({@link Database#later}), so a paid quest costs no round trip of
+     * its own; elsewhere it is {@link #grant} at once.
+     */
+    void grantBeforeCommit(UUID userId, int amount, String reason, String reference) {
+        if (amount <= 0) {
+            return;
+        }
+        if (!database.postgres()) {
+            grant(userId, amount, reason, reference);
+            return;
+        }
+        database.later("""
+                with entry as (
+                    insert into gamification_gem_entry (id, user_id, amount, reason, reference, created_at)
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing returning user_id, amount)
+                insert into gamification_wallet (user_id, gems) select user_id, amount from entry
+                on conflict (user_id) do update set gems = gamification_wallet.gems + excluded.gems
+                """, UUID.randomUUID(), userId, amount, reason, reference, utc(clock.instant()));
+    }
+
+    /**
      * Takes {@code price} gems if the balance holds them; false (and nothing written) otherwise. The caller's
      * transaction also records what was bought.
      */
