@@ -67,8 +67,8 @@ class DictionaryImportBenchmark {
                 "--logging.level.root=warn")) {
             DictionaryImports imports = app.getBean(DictionaryImports.class);
             String db = url.substring(url.lastIndexOf('/') + 1);
-            int again = Integer.getInteger("glossa.bench.again", 6);
-            int settling = Math.min(again - 1, Integer.getInteger("glossa.bench.settling", 2));
+            int again = Math.max(1, Integer.getInteger("glossa.bench.again", 6));
+            int settling = Math.clamp(Integer.getInteger("glossa.bench.settling", 2), 0, again - 1);
             try (Connection connection = app.getBean(DataSource.class).getConnection()) {
                 // First right after start, then the same file again into emptied tables, several times. A whole
                 // extract is millions of lines, so what an editor gets is the rate once the JIT has compiled the
