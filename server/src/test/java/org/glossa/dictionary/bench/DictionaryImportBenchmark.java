@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * import wrote (the ceiling). Not a test: run on purpose (see benchmarks/dictionary-search/README.md).
  * Generates a JSONL file of {@code glossa.bench.lines} entries (default 200,000) from the real sample
  * lines under 4 KB (about 2.1 KB each), every entry with its own word and forms; creates a scratch
- * database, starts the server on it without its job runner, runs the import job and times it.
+ * database, starts the server on it without its job runner, runs the import job and times it: once right
+ * after start (cold), then again into emptied tables {@code glossa.bench.again} times (default 6).
  */
 class DictionaryImportBenchmark {
 
@@ -72,10 +73,10 @@ class DictionaryImportBenchmark {
             try (Connection connection = app.getBean(DataSource.class).getConnection()) {
                 // First right after start, then the same file again into emptied tables, several times. A whole
                 // extract is millions of lines, so what an editor gets is the rate once the JIT has compiled the
-                // import's code: measured on this 2-core machine, the JIT still compiled 1.4 to 1.5 s during the
-                // first import again and 0.3 to 0.8 s during the second, 0.1 to 0.4 s from the fourth on. So the
-                // steady figure is the median of the imports after the first `settling` ones again; every import
-                // prints its own figures, with the JIT's compilation time and the GC's during it.
+                // import's code: measured on this 2-core machine (100,000 lines), the JIT still compiled 0.7 to 2.2 s
+                // during the first import again, 0.2 to 0.5 s during the second, 0.1 to 0.8 s after. So the steady
+                // figure is the median of the imports after the first `settling` ones again; every import prints its
+                // own figures, with the JIT's compilation time and the GC's during it.
                 double cold = timedImport(imports, file, lines, db, connection, "Import job, cold:");
                 List<Double> warm = new ArrayList<>();
                 for (int i = 1; i <= again; i++) {
