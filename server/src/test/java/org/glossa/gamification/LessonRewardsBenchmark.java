@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.glossa.GlossaIntegrationTest;
 import org.glossa.TestApi;
+import org.glossa.bench.CpuTime;
 import org.glossa.gamification.internal.Rewards;
 import org.glossa.gamification.league.LeagueXp;
 import org.glossa.practice.LessonCompleted;
@@ -98,12 +99,20 @@ class LessonRewardsBenchmark {
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long[] gcBefore = collections();
         long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        String db = database.substring(database.lastIndexOf('/') + 1);
+        long threadCpuBefore = threads.getCurrentThreadCpuTime();
+        double jvmCpuBefore = CpuTime.jvm();
+        double postgresCpuBefore = CpuTime.postgres(db);
         boolean[] firstOfDay = new boolean[EVENTS];
         long[] startedAt = new long[EVENTS];
         long[] nanos = run(EVENTS, learners, lessons, courseId, random, firstOfDay, startedAt);
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         long[] gcAfter = collections();
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
+        double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuBefore) / 1e6;
+        double jvmCpu = (CpuTime.jvm() - jvmCpuBefore) * 1000;
+        double postgresCpu = (CpuTime.postgres(db) - postgresCpuBefore) * 1000;
+        long wall = Arrays.stream(nanos).sum();
         System.out.printf("%nLessonCompleted reaction, %d events for %d learners on %s%n", EVENTS, LEARNERS, database);
         print("whole reaction, commit included", nanos);
         // A learner's first session of a day does more (the streak's calendar day, the day's quests): shown apart.
@@ -116,6 +125,11 @@ class LessonRewardsBenchmark {
         // the code to settle shows it here.
         System.out.printf("  JIT compilation during the %d events: %d ms (after %d events to warm up)%n%n", EVENTS,
                 compiling, WARM_UP);
+        // Where a reaction's time goes: a reaction that needs more CPU than the wall time between its round trips
+        // leaves waits that another process on the machine's cores can lengthen.
+        System.out.printf("  per reaction: %.2f ms of wall time; CPU %.2f ms of the reacting thread, %.2f ms of the"
+                + " whole JVM (JIT and GC included), %.2f ms of PostgreSQL's processes for %s%n%n", ms(wall) / EVENTS,
+                threadCpu / EVENTS, jvmCpu / EVENTS, postgresCpu < 0 ? Double.NaN : postgresCpu / EVENTS, db);
         printSlowest(nanos, firstOfDay, startedAt);
         assertThat(nanos).hasSize(EVENTS);
     }

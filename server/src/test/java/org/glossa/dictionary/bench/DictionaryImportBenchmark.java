@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.glossa.GlossaApplication;
+import org.glossa.bench.CpuTime;
 import org.glossa.dictionary.DictionarySamples;
 import org.glossa.dictionary.internal.DictionaryImports;
 import org.junit.jupiter.api.Test;
@@ -111,15 +112,15 @@ class DictionaryImportBenchmark {
             String label) throws Exception {
         DictionaryImports.Status queued = imports.fromServer(null, new DictionaryImports.Request("wiktextract",
                 file.getFileName().toString(), null, null, null, null, 100));
-        double jvmBefore = jvmCpu();
-        double pgBefore = postgresCpu(db);
+        double jvmBefore = CpuTime.jvm();
+        double pgBefore = CpuTime.postgres(db);
         long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long[] gcBefore = gc();
         long start = System.nanoTime();
         imports.run(queued.id());
         double seconds = (System.nanoTime() - start) / 1e9;
-        double jvm = jvmCpu() - jvmBefore;
-        double pg = postgresCpu(db) - pgBefore;
+        double jvm = CpuTime.jvm() - jvmBefore;
+        double pg = CpuTime.postgres(db) - pgBefore;
         long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         long[] gcAfter = gc();
         DictionaryImports.Status done = imports.status(queued.id()).orElseThrow();
@@ -164,7 +165,7 @@ class DictionaryImportBenchmark {
         emptyTables(connection);
         connection.setAutoCommit(false);
         double[] seconds = new double[tables.size() + 1];
-        double cpu = postgresCpu(db);
+        double cpu = CpuTime.postgres(db);
         for (int i = 0; i < tables.size(); i++) {
             long start = System.nanoTime();
             copyIn.invoke(copy, "copy " + tables.get(i) + " from stdin (format " + format + ")",
@@ -174,7 +175,7 @@ class DictionaryImportBenchmark {
             }
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
-        seconds[tables.size()] = cpu < 0 ? -1 : postgresCpu(db) - cpu;
+        seconds[tables.size()] = cpu < 0 ? -1 : CpuTime.postgres(db) - cpu;
         return seconds;
     }
 
@@ -186,40 +187,6 @@ class DictionaryImportBenchmark {
             countAndMillis[1] += Math.max(0, collector.getCollectionTime());
         }
         return countAndMillis;
-    }
-
-    private static double jvmCpu() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
-    }
-
-    /**
-     * The CPU time (user and system) of the PostgreSQL server processes that serve database {@code db}, when they run on
-     * this machine and Linux shows them (-1 otherwise): each process's title names its database.
-     */
-    private static double postgresCpu(String db) {
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return -1;
-        }
-        double seconds = 0;
-        try (var processes = Files.list(proc)) {
-            for (Path dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String title = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (!title.startsWith("postgres: ") || !title.contains(" " + db + " ")) {
-                        continue;
-                    }
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended meanwhile, or is not ours to read
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return seconds;
     }
 
     private static long count(Connection connection, String table) throws Exception {

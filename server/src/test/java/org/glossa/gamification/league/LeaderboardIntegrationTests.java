@@ -50,6 +50,8 @@ class LeaderboardIntegrationTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    RankIndex rankIndex;
 
     LeagueFixture fixture;
     DatabaseLeaderboards database;
@@ -165,6 +167,34 @@ class LeaderboardIntegrationTests {
 
         assertThat(redis.page(board, 0, 100, someone)).isEqualTo(before);
         assertSamePagesAsExpected(redis, Board.weekly(week, course), weekly);
+    }
+
+    /**
+     * The rank index is there where the database ranks the boards and gone where Redis does (so that XP updates stay
+     * on their page); made again, or dropped again, a node finds the same pages.
+     */
+    @Test
+    void theRankIndexIsKeptWhereTheDatabaseRanksAndDroppedWhereRedisDoes() {
+        boolean redis = leaderboards instanceof RedisLeaderboards;
+        assertThat(rankIndex.exists()).isEqualTo(!redis);
+        Board board = Board.weekly(week, course);
+        try {
+            rankIndex.keep();
+            rankIndex.keep(); // a second node starting: nothing to do
+            assertThat(rankIndex.exists()).isTrue();
+            assertSamePagesAsExpected(database, board, weekly);
+            rankIndex.drop();
+            rankIndex.drop();
+            assertThat(rankIndex.exists()).isFalse();
+            assertSamePagesAsExpected(database, board, weekly);
+        } finally {
+            if (redis) {
+                rankIndex.drop();
+            } else {
+                rankIndex.keep();
+            }
+        }
+        assertThat(rankIndex.exists()).isEqualTo(!redis);
     }
 
     private RedisLeaderboards redis() {
