@@ -57,24 +57,26 @@ public class Achievements {
     }
 
     /**
-     * Current values of the achievements' measures that a session can move ({@code skills}: count completed skills
-     * too, a longer query). League podiums move only when a week closes, which unlocks them itself.
+     * Current values of the achievements' measures that a session can move ({@code skillsCompleted}: -1 when not
+     * counted, a longer query the caller makes only for lessons). League podiums move only when a week closes, which
+     * unlocks them itself.
      */
-    Map<String, Integer> sessionValues(Learners.State state, long wordsLearned, boolean skills) {
+    Map<String, Integer> sessionValues(Learners.State state, long wordsLearned, int skillsCompleted) {
         Map<String, Integer> values = new LinkedHashMap<>();
         values.put("streak", state.streak().longest());
         values.put("total-xp", (int) Math.min(Integer.MAX_VALUE, state.totalXp()));
         values.put("words-learned", (int) Math.min(Integer.MAX_VALUE, wordsLearned));
         values.put("perfect-lessons", state.perfectLessons());
-        if (skills) {
-            values.put("skills-completed", progress.skillsCompleted(state.userId()));
+        if (skillsCompleted >= 0) {
+            values.put("skills-completed", skillsCompleted);
         }
         return values;
     }
 
     /** Current values of every achievement's measure ({@code skills}: count completed skills too, a longer query). */
     Map<String, Integer> values(Learners.State state, boolean skills) {
-        Map<String, Integer> values = sessionValues(state, memory.itemsMet(state.userId()), skills);
+        Map<String, Integer> values = sessionValues(state, memory.itemsMet(state.userId()),
+                skills ? progress.skillsCompleted(state.userId()) : -1);
         LeagueStanding standing = leagues.getIfAvailable();
         values.put("league-podiums", standing == null ? 0 : standing.podiumFinishes(state.userId()));
         return values;

@@ -75,9 +75,11 @@ public class Rewards {
     @Transactional
     public boolean completed(LessonCompleted done) {
         UUID userId = done.userId();
-        // The learner's day first (their account's and their memory's reads), then in one round trip the session's
-        // done-mark, the learner's locked read with the day's quests, and the session's XP in the ledger.
-        LearnerDays.Learner learner = days.learner(userId);
+        boolean lesson = done.kind() == SessionKind.LESSON;
+        // The learner's day first (their account's, their memory's and, for a lesson, their skills' reads in one round
+        // trip), then in one more the session's done-mark, the learner's locked read with the day's quests, and the
+        // session's XP in the ledger.
+        LearnerDays.Learner learner = days.learner(userId, lesson);
         DayBoundary boundary = learner.boundary();
         Instant at = done.completedAt();
         LocalDate day = boundary.dayOf(at);
@@ -111,7 +113,6 @@ public class Rewards {
 
         int xp = ledger.written(results, day);
 
-        boolean lesson = done.kind() == SessionKind.LESSON;
         Hearts hearts = state.hearts();
         if (done.kind() == SessionKind.PRACTICE || done.kind() == SessionKind.MISTAKES) {
             hearts = hearts.gain(settings.practiceHearts(), at, settings.maxHearts(), settings.heartRefill());
@@ -139,7 +140,8 @@ public class Rewards {
             progress.put(QuestKind.REVIEW_ITEMS, done.total());
         }
         quests.progress(userId, day, progress, at, locked.quests());
-        Map<String, Integer> measures = achievements.sessionValues(state, learner.wordsLearned(), lesson);
+        Map<String, Integer> measures = achievements.sessionValues(state, learner.wordsLearned(),
+                learner.skillsCompleted());
         state = state.with(achievements.unlock(userId, measures, state.tiers(), at));
         // Goes with the league's count, which runs just before the commit: one round trip for both.
         learners.saveBeforeCommit(state);

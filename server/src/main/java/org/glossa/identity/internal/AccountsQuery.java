@@ -1,5 +1,7 @@
 package org.glossa.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.glossa.identity.AccountView;
 import org.glossa.identity.Accounts;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +28,23 @@ class AccountsQuery implements Accounts {
         this.jdbc = jdbc;
     }
 
+    private static final String FIND = """
+            select id, display_name, time_zone, native_language, learning_languages, daily_goal, reminder_time, enabled
+            from identity_account where id = ?""";
+
     @Override
     public Optional<AccountView> find(UUID userId) {
-        return jdbc.sql("""
-                select id, display_name, time_zone, native_language, learning_languages, daily_goal, reminder_time, enabled
-                from identity_account where id = :id
-                """).param("id", userId).query((rs, n) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2),
-                        ZoneId.of(rs.getString(3)), rs.getString(4), List.copyOf(lists.convertToEntityAttribute(rs.getString(5))),
-                        rs.getInt(6), rs.getObject(7, LocalTime.class), rs.getBoolean(8))).optional();
+        return jdbc.sql(FIND).param(userId).query((rs, n) -> view(rs)).optional();
+    }
+
+    @Override
+    public Statements.Pending<Optional<AccountView>> find(Statements batch, UUID userId) {
+        return batch.read(FIND, rs -> rs.next() ? Optional.of(view(rs)) : Optional.empty(), userId);
+    }
+
+    private AccountView view(ResultSet rs) throws SQLException {
+        return new AccountView(rs.getObject(1, UUID.class), rs.getString(2), ZoneId.of(rs.getString(3)), rs.getString(4),
+                List.copyOf(lists.convertToEntityAttribute(rs.getString(5))), rs.getInt(6),
+                rs.getObject(7, LocalTime.class), rs.getBoolean(8));
     }
 }

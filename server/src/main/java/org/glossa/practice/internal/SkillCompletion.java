@@ -2,6 +2,7 @@ package org.glossa.practice.internal;
 
 import java.util.UUID;
 import org.glossa.practice.LearnerProgress;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +22,20 @@ class SkillCompletion implements LearnerProgress {
      */
     @Override
     public int skillsCompleted(UUID userId) {
-        return jdbc.sql("""
-                select count(*) from (
-                    select l.skill_id from content_lesson l
-                    left join practice_lesson_done o on o.user_id = :user and o.lesson_id = l.id
-                    where l.skill_id in (select skill_id from practice_lesson_done where user_id = :user)
-                    group by l.skill_id
-                    having count(*) = count(o.lesson_id)
-                ) completed_skills
-                """).param("user", userId).query(Long.class).single().intValue();
+        return jdbc.sql(COUNT).params(userId, userId).query(Long.class).single().intValue();
     }
+
+    @Override
+    public Statements.Pending<Integer> skillsCompleted(Statements batch, UUID userId) {
+        return batch.read(COUNT, rs -> rs.next() ? rs.getInt(1) : 0, userId, userId);
+    }
+
+    private static final String COUNT = """
+            select count(*) from (
+                select l.skill_id from content_lesson l
+                left join practice_lesson_done o on o.user_id = ? and o.lesson_id = l.id
+                where l.skill_id in (select skill_id from practice_lesson_done where user_id = ?)
+                group by l.skill_id
+                having count(*) = count(o.lesson_id)
+            ) completed_skills""";
 }

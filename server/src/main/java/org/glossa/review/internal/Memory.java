@@ -23,6 +23,7 @@ import org.glossa.identity.AccountView;
 import org.glossa.identity.Accounts;
 import org.glossa.practice.ReviewItemSource;
 import org.glossa.review.LearnerMemory;
+import org.glossa.shared.runtime.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,14 +73,14 @@ public class Memory implements ReviewItemSource, LearnerMemory {
     }
 
     @Override
-    public Summary summary(UUID userId) {
-        return jdbc.sql("""
-                select (select day_start_hour from review_settings where user_id = :u),
-                       (select count(*) from review_item where user_id = :u)
-                """).param("u", userId).query((rs, n) -> {
-                    Integer dayStart = (Integer) rs.getObject(1, Integer.class);
+    public Statements.Pending<Summary> summary(Statements batch, UUID userId) {
+        return batch.read("""
+                select (select day_start_hour from review_settings where user_id = ?),
+                       (select count(*) from review_item where user_id = ?)""", rs -> {
+                    rs.next();
+                    Integer dayStart = rs.getObject(1, Integer.class);
                     return new Summary(dayStart == null ? Settings.DEFAULT.dayStartHour() : dayStart, rs.getLong(2));
-                }).single();
+                }, userId, userId);
     }
 
     @Transactional

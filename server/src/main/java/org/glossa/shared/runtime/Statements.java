@@ -33,6 +33,23 @@ public final class Statements {
         return add(new Statement(sql, Arrays.asList(params), rows));
     }
 
+    /**
+     * Adds a query, as {@link #query}, and returns its result to come: how another module offers a read that goes in
+     * its caller's round trip.
+     */
+    public <T> Pending<T> read(String sql, ResultSetExtractor<T> rows, Object... params) {
+        return new Pending<>(query(sql, rows, params));
+    }
+
+    /** A query's result once its batch has run: {@link #of} the batch's results. */
+    public record Pending<T>(int index) {
+
+        @SuppressWarnings("unchecked")
+        public T of(List<Object> results) {
+            return (T) results.get(index);
+        }
+    }
+
     public boolean isEmpty() {
         return statements.isEmpty();
     }
