@@ -18,8 +18,7 @@ final class RankIndex {
 
     private static final Logger log = LoggerFactory.getLogger(RankIndex.class);
     static final String NAME = "gamification_board_score_rank_idx";
-    /** The advisory lock key of the index's creation, so that nodes starting together make it once. */
-    private static final int NAMESPACE = 0x474C4C43;
+    /** The advisory lock of the index's creation, in the week gate's namespace: nodes starting together make it once. */
     private static final int KEY = 2;
 
     private final JdbcClient jdbc;
@@ -36,7 +35,7 @@ final class RankIndex {
     void keep() {
         transactions.executeWithoutResult(tx -> {
             if (database.postgres()) {
-                jdbc.sql("select pg_advisory_xact_lock(:ns, :key)").param("ns", NAMESPACE).param("key", KEY).query()
+                jdbc.sql("select pg_advisory_xact_lock(:ns, :key)").param("ns", WeekGate.NAMESPACE).param("key", KEY).query()
                         .listOfRows();
             }
             if (!exists()) {

@@ -28,8 +28,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class WeekGate {
 
     static final Duration NEAR_END = Duration.ofMinutes(5);
-    /** The advisory lock's key: (namespace, key) as two integers, "GLLC" for Glossa league close. */
-    private static final int NAMESPACE = 0x474C4C43;
+    /**
+     * The advisory lock's key: (namespace, key) as two integers, "GLLC" for Glossa league close; the leagues' other
+     * advisory locks take other keys in the same namespace.
+     */
+    static final int NAMESPACE = 0x474C4C43;
     private static final int KEY = 1;
     private static final long WAIT_SECONDS = 60;
 
